@@ -1,0 +1,27 @@
+// Unit tests (pure functions, next to the code) and integration/e2e tests (real PostgreSQL, under test/).
+const base = {
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  // 151002: ts-jest's note about nodenext module kind; our tests type-check fine with it.
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }] },
+  // The generated Prisma client imports its siblings with .js suffixes.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testEnvironment: 'node',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  // A root option (ignored inside projects): e2e hooks boot an app on a fresh database.
+  testTimeout: 60000,
+  projects: [
+    { ...base, displayName: 'unit', rootDir: 'src', testRegex: '.*\\.spec\\.ts$' },
+    {
+      ...base,
+      displayName: 'integration',
+      rootDir: '.',
+      roots: ['<rootDir>/test'],
+      testRegex: '.*\\.(int|e2e)-spec\\.ts$',
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,25 @@
+import { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { setupOpenApi } from './common/openapi/openapi.setup';
+import { createValidationPipe } from './common/validation/validation.pipe';
+
+/** Maximum JSON body: a 1 MiB post body plus its metadata. Larger requests get 413. */
+export const MAX_BODY_BYTES = 1_100_000;
+
+/** The one place for app-wide HTTP behaviour; main.ts and the tests both call it. */
+export function configureApp(app: INestApplication): INestApplication {
+  const express = app as NestExpressApplication;
+  express.useLogger(app.get(Logger));
+  express.useBodyParser('json', { limit: MAX_BODY_BYTES });
+  // Strong ETags on every response body; Express answers a matching If-None-Match with 304.
+  express.set('etag', 'strong');
+  express.disable('x-powered-by');
+  express.set('query parser', 'simple');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  setupOpenApi(app);
+  app.enableShutdownHooks();
+  return app;
+}

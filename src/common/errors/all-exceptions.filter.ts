@@ -1,0 +1,43 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { MovedPermanently } from '../http/moved-permanently';
+import { normalizeError } from './error-normalizer';
+import { toGraphQLError } from './graphql-error';
+import { buildProblem, PROBLEM_CONTENT_TYPE } from './problem-details';
+
+/** Renders every error once per transport; the only place that turns errors into responses. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    if (exception instanceof MovedPermanently && host.getType() === 'http') {
+      const res = host.switchToHttp().getResponse<Response>();
+      res.setHeader('Cache-Control', 'public, max-age=300');
+      return res.redirect(301, exception.location);
+    }
+    const normalized = normalizeError(exception);
+    const contextType = host.getType<'http' | 'graphql'>();
+
+    if (contextType === 'graphql') {
+      const req = (host.getArgByIndex(2) as { req?: Request } | undefined)?.req;
+      if (normalized.unexpected) this.logger.error({ err: exception, requestId: req?.id }, 'unhandled GraphQL error');
+      return toGraphQLError(normalized, req?.id as string | undefined);
+    }
+
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const requestId = String(req.id ?? '');
+    if (normalized.unexpected) this.logger.error({ err: exception, requestId }, 'unhandled error');
+    if (res.headersSent) return;
+
+    const problem = buildProblem(normalized.code, normalized.detail, req.originalUrl.split('?')[0], requestId, normalized.errors);
+    for (const [name, value] of Object.entries(normalized.headers ?? {})) res.setHeader(name, value);
+    res.setHeader('Cache-Control', 'no-store');
+    // res.end, not res.send: errors must carry no ETag and never turn into a 304.
+    const body = JSON.stringify(problem);
+    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).setHeader('Content-Length', Buffer.byteLength(body));
+    res.end(body);
+  }
+}

@@ -1,0 +1,47 @@
+/** The one error-code vocabulary of both transports (REST `code`, GraphQL `extensions.code`). */
+export enum ErrorCode {
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED',
+  CONFLICT = 'CONFLICT',
+  PRECONDITION_FAILED = 'PRECONDITION_FAILED',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  UNPROCESSABLE = 'UNPROCESSABLE',
+  PRECONDITION_REQUIRED = 'PRECONDITION_REQUIRED',
+  RATE_LIMITED = 'RATE_LIMITED',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  INTERNAL = 'INTERNAL',
+}
+
+interface CodeInfo {
+  status: number;
+  title: string;
+}
+
+// A Record over the enum: adding a code without its status fails to compile.
+export const ERROR_CODE_INFO: Record<ErrorCode, CodeInfo> = {
+  [ErrorCode.VALIDATION_FAILED]: { status: 400, title: 'Validation failed' },
+  [ErrorCode.UNAUTHENTICATED]: { status: 401, title: 'Authentication required' },
+  [ErrorCode.FORBIDDEN]: { status: 403, title: 'Forbidden' },
+  [ErrorCode.NOT_FOUND]: { status: 404, title: 'Not found' },
+  [ErrorCode.METHOD_NOT_ALLOWED]: { status: 405, title: 'Method not allowed' },
+  [ErrorCode.CONFLICT]: { status: 409, title: 'Conflict' },
+  [ErrorCode.PRECONDITION_FAILED]: { status: 412, title: 'Precondition failed' },
+  [ErrorCode.PAYLOAD_TOO_LARGE]: { status: 413, title: 'Payload too large' },
+  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: { status: 415, title: 'Unsupported media type' },
+  [ErrorCode.UNPROCESSABLE]: { status: 422, title: 'Unprocessable content' },
+  [ErrorCode.PRECONDITION_REQUIRED]: { status: 428, title: 'Precondition required' },
+  [ErrorCode.RATE_LIMITED]: { status: 429, title: 'Too many requests' },
+  [ErrorCode.SERVICE_UNAVAILABLE]: { status: 503, title: 'Service unavailable' },
+  [ErrorCode.INTERNAL]: { status: 500, title: 'Internal server error' },
+};
+
+const BY_STATUS = new Map(Object.entries(ERROR_CODE_INFO).map(([code, info]) => [info.status, code as ErrorCode]));
+
+/** The code for an HTTP status raised outside our code (router 404, body-parser 413, ...). */
+export function errorCodeForStatus(status: number): ErrorCode {
+  return BY_STATUS.get(status) ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED);
+}

@@ -1,0 +1,41 @@
+import { ConfigValidationError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('applies documented defaults for the zero-setup start', () => {
+    const config = loadConfig({});
+    expect(config.http.port).toBe(3000);
+    expect(config.database.url).toBeUndefined();
+    expect(config.database.migrateOnStart).toBe(true);
+    expect(config.seedOnStart).toBe(true);
+    expect(config.readingWordsPerMinute).toBe(200);
+    expect(config.graphql.introspection).toBe(true);
+    expect(config.database.embedded.dataDir).toMatch(/\.data\/postgres$/);
+  });
+
+  it('does not seed example content into a configured database unless asked', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@h/db' }).seedOnStart).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@h/db', SEED_ON_START: 'true' }).seedOnStart).toBe(true);
+  });
+
+  it('turns introspection off in production unless configured on', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).graphql.introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
+  });
+
+  it('reports every invalid variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', READING_WPM: '0', DATABASE_URL: 'mysql://x', MIGRATE_ON_START: 'maybe' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    const problems = (error as ConfigValidationError).problems.map((p) => p.split('=')[0]).sort();
+    expect(problems).toEqual(['DATABASE_URL', 'MIGRATE_ON_START', 'PORT', 'READING_WPM']);
+    expect((error as Error).message).toContain('Invalid configuration');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).http.port).toBe(3000);
+  });
+});

@@ -1,0 +1,88 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no'].includes(v)) return false;
+  return value;
+};
+
+/** Every environment variable Byline reads, with its rules. Defaults live in app-config.ts. */
+export class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @IsString()
+  HOST?: string;
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE?: number;
+
+  @IsOptional() @IsString()
+  EMBEDDED_PG_DATA_DIR?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT?: number;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  MIGRATE_ON_START?: boolean;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SEED_ON_START?: boolean;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(2000)
+  READING_WPM?: number;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(31_536_000)
+  CACHE_MAX_AGE?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(31_536_000)
+  CACHE_STALE_WHILE_REVALIDATE?: number;
+
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  SITE_URL?: string;
+
+  @IsOptional() @Matches(/\{slug\}/, { message: 'POST_URL_PATTERN must contain {slug}' })
+  POST_URL_PATTERN?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  GRAPHQL_INTROSPECTION?: boolean;
+
+  /** Where the app writes the GraphQL SDL on start (`npm run schema:gql` sets it); unset: not written. */
+  @IsOptional() @IsString()
+  GRAPHQL_SCHEMA_FILE?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_TOKEN_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SCHEDULER_ENABLED?: boolean;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
+  SCHEDULER_INTERVAL_MS?: number;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  WEBHOOKS_ENABLED?: boolean;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
+  WEBHOOK_POLL_INTERVAL_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3_600_000)
+  WEBHOOK_RETRY_BASE_MS?: number;
+}

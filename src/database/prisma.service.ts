@@ -1,0 +1,49 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool, PoolClient } from 'pg';
+import { PrismaClient } from '../generated/prisma/client';
+import { DATABASE_URL } from './database.tokens';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+/** The application's one Prisma client, on a pg.Pool we own (see the error handler below). */
+@Injectable()
+export class PrismaService extends PrismaClient {
+  private readonly logger = new Logger(PrismaService.name);
+  readonly pool: Pool;
+  private statements = 0;
+
+  constructor(@Inject(DATABASE_URL) url: string, @Inject(APP_CONFIG) config: AppConfig) {
+    const pool = new Pool({ connectionString: url, max: config.database.poolSize });
+    super({ adapter: new PrismaPg(pool) });
+    this.pool = pool;
+    // prisma/orm#27641: without a listener, an idle connection dropped by the server
+    // (restart, failover) emits an unhandled 'error' that crashes the process.
+    pool.on('error', (error) => this.logger.warn({ err: error }, 'idle database connection lost'));
+    // Every statement (pool.query and transactions alike) runs through a pooled client's query().
+    pool.on('connect', (client: PoolClient) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+        this.statements += 1;
+        return query(...args);
+      };
+    });
+  }
+
+  /** SQL statements sent since start (all connections); for the no-N+1 tests and diagnostics. */
+  get statementCount(): number {
+    return this.statements;
+  }
+
+  /** Runs `fn` and reports how many SQL statements were sent meanwhile (by anyone: use on a quiet app). */
+  async countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }> {
+    const before = this.statements;
+    const result = await fn();
+    return { result, statements: this.statements - before };
+  }
+
+  /** Called by the database module's shutdown hook, before the embedded server stops. */
+  async close(): Promise<void> {
+    await this.$disconnect();
+    await this.pool.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * The public URL of a post on the site that renders it: `SITE_URL` joined with `POST_URL_PATTERN`,
+ * whose `{slug}` placeholder takes the (URL-encoded) slug. An absolute pattern is used as it is.
+ */
+export function buildPostUrl(siteUrl: string, pattern: string, slug: string): string {
+  const path = pattern.replaceAll('{slug}', encodeURIComponent(slug));
+  if (/^https?:\/\//i.test(path)) return path;
+  return `${siteUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** The site's home page, with a trailing slash (the form feeds and sitemaps use). */
+export function siteHome(siteUrl: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/`;
+}

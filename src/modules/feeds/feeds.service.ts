@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { PostsService, PostWithRelations } from '../posts/posts.service';
+import { TagsService } from '../tags/tags.service';
+import { FeedChannel, FeedEntry } from './domain/feed-entry';
+import { buildJsonFeed, JsonFeed } from './domain/json-feed';
+import { buildPostUrl, siteHome } from './domain/post-url';
+import { renderRss } from './domain/rss-feed';
+import { renderSitemap, SitemapEntry } from './domain/sitemap';
+
+export const FEED_SIZE = 20;
+const SITEMAP_BATCH = 100;
+const SITE_TITLE = 'Byline';
+
+/** Feeds and the sitemap: published posts only, URLs on the public site (SITE_URL + POST_URL_PATTERN). */
+@Injectable()
+export class FeedsService {
+  constructor(
+    private readonly posts: PostsService,
+    private readonly tags: TagsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async rss(tagSlug?: string): Promise<string> {
+    const { channel, entries } = await this.latest(tagSlug);
+    return renderRss(channel, entries);
+  }
+
+  async jsonFeed(tagSlug?: string): Promise<JsonFeed> {
+    const { channel, entries } = await this.latest(tagSlug);
+    return buildJsonFeed(channel, entries);
+  }
+
+  /** Every published post (lastmod = updatedAt) after the home page; read in keyset batches. */
+  async sitemap(): Promise<string> {
+    const entries: SitemapEntry[] = [{ url: siteHome(this.config.site.url) }];
+    let cursor: string | null = null;
+    do {
+      const result = await this.posts.listPublished({ filter: {}, order: 'publishedAt:desc', page: { mode: 'cursor', limit: SITEMAP_BATCH, cursor } });
+      for (const post of result.items) entries.push({ url: this.postUrl(post.slug), lastmod: post.updatedAt });
+      cursor = result.cursor?.hasMore ? result.cursor.nextCursor : null;
+    } while (cursor);
+    return renderSitemap(entries);
+  }
+
+  private async latest(tagSlug?: string): Promise<{ channel: FeedChannel; entries: FeedEntry[] }> {
+    // Throws NOT_FOUND for an unknown tag before any post is read.
+    const tag = tagSlug ? await this.tags.getPublicBySlug(tagSlug) : null;
+    const result = await this.posts.listPublished(
+      { filter: tag ? { tags: [tag.slug] } : {}, order: 'publishedAt:desc', page: { mode: 'cursor', limit: FEED_SIZE, cursor: null } },
+      ['html'],
+    );
+    const posts = await this.posts.withRelations(result.items);
+    const entries = posts.map((post) => this.entryOf(post));
+    const site = this.config.site.url;
+    const query = tag ? `?tag=${encodeURIComponent(tag.slug)}` : '';
+    const channel: FeedChannel = {
+      title: tag ? `${tag.name} · ${SITE_TITLE}` : SITE_TITLE,
+      description: tag?.description ?? (tag ? `Posts tagged ${tag.name}` : `Latest posts`),
+      homeUrl: siteHome(site),
+      rssUrl: `${site}/api/feed.xml${query}`,
+      jsonUrl: `${site}/api/feed.json${query}`,
+      language: 'en',
+      updated: new Date(Math.max(0, ...entries.map((e) => e.updatedAt.getTime()))),
+    };
+    return { channel, entries };
+  }
+
+  private entryOf(post: PostWithRelations): FeedEntry {
+    return {
+      id: `urn:uuid:${post.id}`,
+      url: this.postUrl(post.slug),
+      title: post.title,
+      summary: post.excerpt,
+      contentHtml: post.html,
+      publishedAt: post.publishedAt ?? post.updatedAt,
+      updatedAt: post.updatedAt,
+      authors: post.authors.map((a) => ({ name: a.name, url: a.website })),
+      tags: post.tags.map((t) => t.name),
+      image: post.featureImage?.url ?? null,
+    };
+  }
+
+  private postUrl(slug: string): string {
+    return buildPostUrl(this.config.site.url, this.config.site.postUrlPattern, slug);
+  }
+}

@@ -1,0 +1,48 @@
+import { ErrorCode } from '../../../common/errors/error-code';
+import { canonicalJson, decideOnExistingKey, hashRequest, validateIdempotencyKey } from './idempotency';
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+  return undefined;
+}
+
+describe('idempotency', () => {
+  it('hashes the same body the same whatever its key order, and undefined fields do not count', () => {
+    const a = hashRequest('createPost', { title: 'T', tags: ['a', 'b'], seo: { title: 'x', description: null } });
+    const b = hashRequest('createPost', { seo: { description: null, title: 'x' }, tags: ['a', 'b'], title: 'T', slug: undefined });
+    expect(a).toBe(b);
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('hashes different bodies, list orders and operations differently', () => {
+    const base = hashRequest('createPost', { tags: ['a', 'b'] });
+    expect(hashRequest('createPost', { tags: ['b', 'a'] })).not.toBe(base);
+    expect(hashRequest('createTag', { tags: ['a', 'b'] })).not.toBe(base);
+  });
+
+  it('serialises dates and nested values canonically', () => {
+    expect(canonicalJson({ b: [1, { d: 2, c: new Date(0) }], a: null })).toBe('{"a":null,"b":[1,{"c":"1970-01-01T00:00:00.000Z","d":2}]}');
+  });
+
+  it('replays a completed key with the same hash', () => {
+    const stored = { requestHash: 'h', completed: true, responseStatus: 201, responseBody: { data: { id: 'x' } } };
+    expect(decideOnExistingKey(stored, 'h')).toEqual({ replay: { status: 201, body: { data: { id: 'x' } } } });
+  });
+
+  it('answers 422 for a different body and 409 while the first request is in flight', () => {
+    const inFlight = { requestHash: 'h', completed: false, responseStatus: null, responseBody: null };
+    expect(codeOf(() => decideOnExistingKey(inFlight, 'other'))).toBe(ErrorCode.UNPROCESSABLE);
+    expect(codeOf(() => decideOnExistingKey(inFlight, 'h'))).toBe(ErrorCode.CONFLICT);
+  });
+
+  it('accepts printable keys up to 255 characters only', () => {
+    expect(validateIdempotencyKey('a1b2-c3')).toBe('a1b2-c3');
+    for (const bad of ['', 'has space', 'x'.repeat(256), 'é']) {
+      expect(codeOf(() => validateIdempotencyKey(bad))).toBe(ErrorCode.VALIDATION_FAILED);
+    }
+  });
+});

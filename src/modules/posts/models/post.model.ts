@@ -1,0 +1,76 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export enum PostStatus {
+  DRAFT = 'DRAFT',
+  SCHEDULED = 'SCHEDULED',
+  PUBLISHED = 'PUBLISHED',
+}
+registerEnumType(PostStatus, { name: 'PostStatus' });
+
+@ObjectType('ReadingTime', { description: 'Stored at write time: words ÷ words-per-minute plus time for images.' })
+export class ReadingTime {
+  @ApiProperty({ description: 'Whole minutes, rounded down, at least 1.' }) @Field(() => Int) minutes: number;
+  @ApiProperty() @Field(() => Int) seconds: number;
+  @ApiProperty() @Field(() => Int) words: number;
+  @ApiProperty() @Field(() => Int) images: number;
+}
+
+@ObjectType('FeatureImage')
+export class FeatureImage {
+  @ApiProperty() @Field() url: string;
+  @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true }) alt: string | null;
+  @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true }) caption: string | null;
+}
+
+@ObjectType('Seo')
+export class Seo {
+  @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true }) title: string | null;
+  @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true }) description: string | null;
+  @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true }) ogImage: string | null;
+  @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true }) twitterImage: string | null;
+}
+
+@ObjectType('TocEntry', { description: 'A heading of the body, for a table of contents.' })
+export class TocEntry {
+  @ApiProperty({ description: 'The heading element id in `html`.' }) @Field() id: string;
+  @ApiProperty() @Field() text: string;
+  @ApiProperty({ minimum: 1, maximum: 6 }) @Field(() => Int) level: number;
+}
+
+/** Body formats; loaded only when asked for (REST `formats`, GraphQL selection). */
+export interface PostBody {
+  html: string;
+  plaintext: string;
+  markdown: string | null;
+  toc: TocEntry[];
+}
+
+@ObjectType('Post')
+export class PostModel implements Partial<PostBody> {
+  @ApiProperty({ format: 'uuid' }) @Field(() => ID) id: string;
+  @ApiProperty() @Field() slug: string;
+  @ApiProperty() @Field() title: string;
+  @ApiProperty({ description: 'customExcerpt, or generated from the first words of the body.' }) @Field() excerpt: string;
+  @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true }) customExcerpt: string | null;
+  @ApiProperty({ enum: PostStatus }) @Field(() => PostStatus) status: PostStatus;
+  @ApiProperty() @Field() featured: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  publishedAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time' }) @Field(() => GraphQLISODateTime) createdAt: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) @Field(() => GraphQLISODateTime) updatedAt: Date;
+  @ApiProperty({ description: 'Incremented on every change; the ETag of editor routes.' }) @Field(() => Int) version: number;
+  @ApiProperty({ type: ReadingTime }) @Field(() => ReadingTime) readingTime: ReadingTime;
+  @ApiProperty({ type: FeatureImage, nullable: true }) @Field(() => FeatureImage, { nullable: true })
+  featureImage: FeatureImage | null;
+  @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true }) canonicalUrl: string | null;
+  @ApiProperty({ type: Seo }) @Field(() => Seo) seo: Seo;
+
+  // Body fields: resolved on demand in GraphQL, present in REST when requested with `formats`.
+  @ApiPropertyOptional({ description: 'Sanitized HTML body.' }) html?: string;
+  @ApiPropertyOptional() plaintext?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Markdown source (null for HTML-authored posts).' })
+  markdown?: string | null;
+  @ApiPropertyOptional({ type: [TocEntry] }) toc?: TocEntry[];
+}

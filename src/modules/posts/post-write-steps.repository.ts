@@ -1,0 +1,127 @@
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-code';
+import type { Prisma } from '../../generated/prisma/client';
+import { toSlug } from '../content-body/domain/slug';
+import { PostSnapshot } from './domain/post-snapshot';
+import { resolveTagRefs, tagLookupSlugs } from './domain/tag-refs';
+import { slugFamilyPattern, uniqueSlug } from '../content-body/domain/unique-slug';
+
+/** Steps of one post write, each run inside the caller's transaction (see PostWritesRepository). */
+type Tx = Prisma.TransactionClient;
+
+export interface WriteActor {
+  tokenId: string | null;
+  requestId: string | null;
+}
+
+export async function assertSlugFree(tx: Tx, slug: string, postId?: string): Promise<void> {
+  const owner = await tx.post.findUnique({ where: { slug }, select: { id: true } });
+  if (owner && owner.id !== postId) throw new DomainError(ErrorCode.CONFLICT, `The slug "${slug}" is taken by another post.`);
+}
+
+/** A free slug from a title: the base, or base-2, base-3, … skipping current and former slugs. */
+export async function generateSlug(tx: Tx, title: string): Promise<string> {
+  const base = toSlug(title) || 'post';
+  const pattern = slugFamilyPattern(base);
+  const rows = await tx.$queryRaw<{ slug: string }[]>`
+    SELECT slug FROM posts WHERE slug = ${base} OR slug LIKE ${pattern}
+    UNION SELECT slug FROM post_slug_history WHERE slug = ${base} OR slug LIKE ${pattern}`;
+  return uniqueSlug(base, new Set(rows.map((r) => r.slug)));
+}
+
+/** Replaces the post's tags: existing ones by slug or name, unknown names created; order kept. */
+export async function replaceTags(tx: Tx, postId: string, entries: string[]): Promise<void> {
+  const lookup = tagLookupSlugs(entries);
+  const names = entries.map((e) => e.trim().toLowerCase());
+  const known = await tx.tag.findMany({
+    where: { OR: [{ slug: { in: lookup } }, { name: { in: names, mode: 'insensitive' } }] },
+    select: { id: true, slug: true, name: true },
+  });
+  const { refs, invalid } = resolveTagRefs(entries, known);
+  if (invalid.length) {
+    throw DomainError.validation(`Tags need a letter or digit: ${invalid.map((t) => `"${t}"`).join(', ')}.`, [
+      { field: 'tags', message: `invalid tag ${invalid.map((t) => `"${t}"`).join(', ')}` },
+    ]);
+  }
+  const toCreate = refs.flatMap((r) => ('create' in r ? [r.create] : []));
+  // ON CONFLICT DO NOTHING: a concurrent write may create the same tag first; we then link to it.
+  if (toCreate.length) await tx.tag.createMany({ data: toCreate, skipDuplicates: true });
+  const slugs = refs.map((r) => ('create' in r ? r.create.slug : r.slug));
+  const ids = new Map((await tx.tag.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((t) => [t.slug, t.id]));
+  await tx.postTag.deleteMany({ where: { postId } });
+  await tx.postTag.createMany({ data: slugs.map((slug, position) => ({ postId, tagId: ids.get(slug)!, position })) });
+}
+
+/** Replaces the post's authors (by slug, in order); an unknown slug is a 400 naming it. */
+export async function replaceAuthors(tx: Tx, postId: string, slugs: string[]): Promise<void> {
+  const unique = [...new Set(slugs)];
+  const found = new Map((await tx.author.findMany({ where: { slug: { in: unique } }, select: { id: true, slug: true } })).map((a) => [a.slug, a.id]));
+  const unknown = unique.filter((s) => !found.has(s));
+  if (unknown.length) {
+    const list = unknown.map((s) => `"${s}"`).join(', ');
+    throw DomainError.validation(`Unknown author ${list}.`, [{ field: 'authors', message: `unknown author ${list}` }]);
+  }
+  await tx.postAuthor.deleteMany({ where: { postId } });
+  await tx.postAuthor.createMany({ data: unique.map((slug, position) => ({ postId, authorId: found.get(slug)!, position })) });
+}
+
+/** The old slug of a published post keeps redirecting to it; the new one must not redirect anywhere. */
+export async function recordSlugChange(tx: Tx, postId: string, oldSlug: string, newSlug: string): Promise<void> {
+  await tx.postSlugHistory.deleteMany({ where: { slug: newSlug } });
+  await tx.postSlugHistory.upsert({ where: { slug: oldSlug }, create: { slug: oldSlug, postId }, update: { postId } });
+}
+
+const SNAPSHOT_SELECT = {
+  title: true, slug: true, markdown: true, html: true, customExcerpt: true, status: true, publishedAt: true, featured: true,
+  featureImageUrl: true, featureImageAlt: true, featureImageCaption: true, canonicalUrl: true,
+  seoTitle: true, seoDescription: true, ogImage: true, twitterImage: true,
+  tags: { select: { tag: { select: { slug: true } } }, orderBy: { position: 'asc' } },
+  authors: { select: { author: { select: { slug: true } } }, orderBy: { position: 'asc' } },
+} satisfies Prisma.PostSelect;
+
+export async function readSnapshot(tx: Tx, postId: string): Promise<PostSnapshot> {
+  const row = await tx.post.findUniqueOrThrow({ where: { id: postId }, select: SNAPSHOT_SELECT });
+  return {
+    title: row.title,
+    slug: row.slug,
+    markdown: row.markdown,
+    html: row.markdown === null ? row.html : null,
+    customExcerpt: row.customExcerpt,
+    status: row.status,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    featured: row.featured,
+    featureImage: row.featureImageUrl ? { url: row.featureImageUrl, alt: row.featureImageAlt, caption: row.featureImageCaption } : null,
+    canonicalUrl: row.canonicalUrl,
+    seo: { title: row.seoTitle, description: row.seoDescription, ogImage: row.ogImage, twitterImage: row.twitterImage },
+    tags: row.tags.map((t) => t.tag.slug),
+    authors: row.authors.map((a) => a.author.slug),
+  };
+}
+
+/** Stores the next numbered revision; writes to one post are serialised by its version check. */
+export async function addRevision(tx: Tx, postId: string, actor: WriteActor): Promise<number> {
+  const snapshot = await readSnapshot(tx, postId);
+  const { _max } = await tx.postRevision.aggregate({ where: { postId }, _max: { number: true } });
+  const number = (_max.number ?? 0) + 1;
+  await tx.postRevision.create({ data: { postId, number, snapshot: snapshot as unknown as Prisma.InputJsonValue, tokenId: actor.tokenId } });
+  return number;
+}
+
+/** Related-post lists of this post and its neighbours. One lock serialises refreshes so that overlapping ones cannot deadlock. */
+export async function refreshRelated(tx: Tx, postId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('byline:related_posts'))`;
+  await tx.$executeRaw`SELECT refresh_related_posts_around(${postId}::uuid)`;
+}
+
+export async function audit(tx: Tx, actor: WriteActor, action: string, postId: string, details?: object): Promise<void> {
+  await tx.auditEntry.create({
+    data: {
+      tokenId: actor.tokenId,
+      action,
+      targetType: 'post',
+      targetId: postId,
+      requestId: actor.requestId,
+      details: details as Prisma.InputJsonValue | undefined,
+    },
+  });
+}

@@ -1,0 +1,157 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Res, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { RequireScopes } from '../../common/auth/access.decorators';
+import { DomainError } from '../../common/errors/domain-error';
+import { one } from '../../common/http/envelopes';
+import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
+import { pickFields } from '../../common/http/pick-fields';
+import { UuidPipe } from '../../common/validation/uuid.pipe';
+import { Actor } from '../audit/audit-actor.decorator';
+import { parseIfMatch, parseOptionalIfMatch, postEtag } from './domain/post-etag';
+import { DEFAULT_POST_ORDER, toPageRequest } from './domain/post-listing';
+import { AdminListPostsQuery } from './dto/admin-list-posts.query';
+import { CreatePostInput } from './dto/create-post.input';
+import { GetPostQuery } from './dto/get-post.query';
+import { PublishPostInput } from './dto/publish-post.input';
+import { UpdatePostInput } from './dto/update-post.input';
+import { ADMIN_POST_FORMATS, PostsAdminService, WriteActor } from './posts-admin.service';
+
+const IF_MATCH = { name: 'If-Match', description: 'The ETag of the post as last read ("<id>:<version>").' };
+const RevisionNumber = new ParseIntPipe({
+  exceptionFactory: () => DomainError.validation('"n" must be a revision number.', [{ field: 'n', message: 'must be an integer' }]),
+});
+
+function withEtag<T extends { id: string; version: number }>(res: Response, post: T) {
+  res.setHeader('ETag', postEtag(post.id, post.version));
+  return one(post);
+}
+
+@ApiTags('admin: posts')
+@ApiBearerAuth()
+@SetMetadata(PRIVATE_RESPONSE, true)
+@Controller('api/admin/posts')
+export class PostsAdminController {
+  constructor(private readonly admin: PostsAdminService) {}
+
+  @Get()
+  @RequireScopes('content:read')
+  @ApiOperation({ summary: 'List posts of any status (drafts, scheduled, published); `status=` plus the public filters. Page pagination.' })
+  async list(@Query() query: AdminListPostsQuery) {
+    const result = await this.admin.list(
+      {
+        filter: { tags: query.tag, authors: query.author, featured: query.featured, publishedAfter: query.publishedAfter, publishedBefore: query.publishedBefore },
+        statuses: query.status,
+        order: query.order ?? DEFAULT_POST_ORDER,
+        page: toPageRequest(query),
+      },
+      query.formats ?? [],
+    );
+    return { data: result.items.map((post) => pickFields(post, query.fields)), meta: { pagination: result.page } };
+  }
+
+  @Get(':id')
+  @RequireScopes('content:read')
+  @ApiOperation({ summary: 'One post of any status, with html and markdown by default. Its ETag is what If-Match must echo.' })
+  async get(@Param('id', UuidPipe) id: string, @Query() query: GetPostQuery, @Res({ passthrough: true }) res: Response) {
+    const post = await this.admin.get(id, query.formats ?? ADMIN_POST_FORMATS);
+    res.setHeader('ETag', postEtag(post.id, post.version));
+    return one(pickFields(post, query.fields));
+  }
+
+  @Post()
+  @RequireScopes('content:write')
+  @ApiOperation({ summary: 'Create a draft. Honours Idempotency-Key (24 h, per token): a retry replays the first response.' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1–255 printable ASCII characters.' })
+  async create(
+    @Body() input: CreatePostInput,
+    @Headers('idempotency-key') key: string | undefined,
+    @Actor() actor: WriteActor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const result = await this.admin.create(input, actor, key);
+    const post = (result.body as { data: { id: string; version: number } }).data;
+    res.status(result.status).setHeader('Location', `/api/admin/posts/${post.id}`);
+    res.setHeader('ETag', postEtag(post.id, post.version));
+    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return result.body;
+  }
+
+  @Patch(':id')
+  @RequireScopes('content:write')
+  @ApiOperation({ summary: 'Partial update; requires If-Match (428 without, 412 when stale). Tag and author lists are replaced.' })
+  @ApiHeader({ ...IF_MATCH, required: true })
+  async update(
+    @Param('id', UuidPipe) id: string,
+    @Body() input: UpdatePostInput,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Actor() actor: WriteActor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return withEtag(res, await this.admin.update(id, input, parseIfMatch(ifMatch, id), actor));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequireScopes('content:write')
+  @ApiOperation({ summary: 'Delete a post; requires If-Match.' })
+  @ApiHeader({ ...IF_MATCH, required: true })
+  async remove(
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Actor() actor: WriteActor,
+  ): Promise<void> {
+    await this.admin.delete(id, parseIfMatch(ifMatch, id), actor);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @RequireScopes('content:publish')
+  @ApiOperation({ summary: 'Publish now, schedule (`publishAt` in the future) or publish an import dated in the past (`publishedAt`).' })
+  @ApiHeader({ ...IF_MATCH, required: false })
+  async publish(
+    @Param('id', UuidPipe) id: string,
+    @Body() input: PublishPostInput,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Actor() actor: WriteActor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return withEtag(res, await this.admin.publish(id, input, parseOptionalIfMatch(ifMatch, id), actor));
+  }
+
+  @Post(':id/unpublish')
+  @HttpCode(200)
+  @RequireScopes('content:publish')
+  @ApiOperation({ summary: 'Back to DRAFT (from PUBLISHED or SCHEDULED); publishedAt is cleared.' })
+  @ApiHeader({ ...IF_MATCH, required: false })
+  async unpublish(
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Actor() actor: WriteActor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return withEtag(res, await this.admin.unpublish(id, parseOptionalIfMatch(ifMatch, id), actor));
+  }
+
+  @Get(':id/revisions')
+  @RequireScopes('content:read')
+  @ApiOperation({ summary: 'Revisions of a post, newest first: number, createdAt, tokenId and the snapshot.' })
+  async revisions(@Param('id', UuidPipe) id: string) {
+    return { data: await this.admin.revisions(id) };
+  }
+
+  @Post(':id/revisions/:n/restore')
+  @HttpCode(200)
+  @RequireScopes('content:write')
+  @ApiOperation({ summary: "Write a revision's content fields back (status is kept); recorded as a new revision. Requires If-Match." })
+  @ApiHeader({ ...IF_MATCH, required: true })
+  async restore(
+    @Param('id', UuidPipe) id: string,
+    @Param('n', RevisionNumber) n: number,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Actor() actor: WriteActor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return withEtag(res, await this.admin.restore(id, n, parseIfMatch(ifMatch, id), actor));
+  }
+}

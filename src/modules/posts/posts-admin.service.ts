@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error';
+import { Paginated, pageMeta, PageRequest } from '../../common/pagination/pagination.types';
+import { ContentBodyService } from '../content-body/content-body.service';
+import { AcceptedVersions, matchVersion } from './domain/post-etag';
+import { BodyFormatName, parsePostOrder, PostListFilter, PostOrder } from './domain/post-listing';
+import { planPublish, planUnpublish, PublishRequest } from './domain/post-transitions';
+import { CreatePostInput } from './dto/create-post.input';
+import { UpdatePostInput } from './dto/update-post.input';
+import { PostBody, PostModel, PostStatus, TocEntry } from './models/post.model';
+import { PostRevisionModel } from './models/post-revision.model';
+import { toPostModel } from './post.mapper';
+import { PostIdempotencyService, StoredResponse } from './post-idempotency.service';
+import { snapshotToUpdate, toCreateWrite, toUpdateWrite } from './post-write.mapper';
+import { PostWritesRepository, WriteActor } from './post-writes.repository';
+import { PostRow, PostsRepository } from './posts.repository';
+import { PostsService, PostWithRelations } from './posts.service';
+
+export type { WriteActor } from './post-writes.repository';
+export const ADMIN_POST_FORMATS: BodyFormatName[] = ['html', 'markdown'];
+
+export interface AdminListOptions {
+  filter: PostListFilter;
+  statuses?: PostStatus[];
+  order: PostOrder;
+  page: PageRequest;
+}
+
+/** Editor use cases for posts (any status), shared by the REST controller and the GraphQL resolver. */
+@Injectable()
+export class PostsAdminService {
+  constructor(
+    private readonly reads: PostsRepository,
+    private readonly writes: PostWritesRepository,
+    private readonly posts: PostsService,
+    private readonly body: ContentBodyService,
+    private readonly idempotency: PostIdempotencyService,
+  ) {}
+
+  async list(options: AdminListOptions, formats: readonly BodyFormatName[] = []): Promise<Paginated<PostWithRelations>> {
+    if (options.page.mode !== 'page') {
+      throw DomainError.validation('Admin post lists paginate by "page", not by cursor.', [{ field: 'cursor', message: 'not supported here' }]);
+    }
+    const { limit, page } = options.page;
+    const [rows, total] = await Promise.all([
+      this.reads.findAdminPage({ ...options, order: parsePostOrder(options.order), take: limit, skip: (page - 1) * limit, formats }),
+      this.reads.countAdmin(options.filter, options.statuses),
+    ]);
+    return { items: await this.posts.withRelations(rows.map(toPostModel)), total, page: pageMeta(limit, page, total) };
+  }
+
+  async get(id: string, formats: readonly BodyFormatName[] = ADMIN_POST_FORMATS): Promise<PostWithRelations> {
+    const [post] = await this.posts.withRelations([toPostModel(await this.row(id, formats))]);
+    return post;
+  }
+
+  /** Body formats of posts of any status, keyed by id (GraphQL body fields of admin results). */
+  async bodiesOf(ids: readonly string[]): Promise<Map<string, PostBody>> {
+    const rows = await this.reads.findAnyBodies(ids);
+    return new Map(rows.map((r) => [r.id, { html: r.html, plaintext: r.plaintext, markdown: r.markdown, toc: r.toc as unknown as TocEntry[] }]));
+  }
+
+  /** Creates a draft; with an Idempotency-Key, a retry replays the first response instead. */
+  async create(input: CreatePostInput, actor: WriteActor, idempotencyKey?: string): Promise<StoredResponse> {
+    return this.idempotency.once({ tokenId: actor.tokenId, key: idempotencyKey, operation: 'createPost', request: input }, async () => {
+      const id = await this.writes.create(toCreateWrite(input, this.body), actor, { action: 'post.created' });
+      return { status: 201, body: { data: await this.get(id) } };
+    });
+  }
+
+  async update(id: string, input: UpdatePostInput, accepted: AcceptedVersions, actor: WriteActor, action = 'post.updated', details?: object) {
+    const current = await this.row(id, ADMIN_POST_FORMATS);
+    const version = matchVersion(accepted, current.version);
+    await this.writes.update(id, version, toUpdateWrite(input, current, this.body), actor, { action, details });
+    return this.get(id);
+  }
+
+  async delete(id: string, accepted: AcceptedVersions, actor: WriteActor): Promise<void> {
+    const current = await this.row(id, []);
+    await this.writes.delete(id, matchVersion(accepted, current.version), actor);
+  }
+
+  /** Publish now, schedule for later, or publish an import with a past date. If-Match is optional here. */
+  async publish(id: string, request: PublishRequest, accepted: AcceptedVersions, actor: WriteActor, now = new Date()) {
+    const current = await this.row(id, []);
+    const version = matchVersion(accepted, current.version);
+    const next = planPublish({ status: current.status as PostStatus, publishedAt: current.publishedAt }, request, now);
+    const columns = { status: next.status, publishedAt: next.publishedAt };
+    await this.writes.update(id, version, { columns }, actor, { action: next.action, details: { publishedAt: next.publishedAt } });
+    return this.get(id);
+  }
+
+  async unpublish(id: string, accepted: AcceptedVersions, actor: WriteActor) {
+    const current = await this.row(id, []);
+    const version = matchVersion(accepted, current.version);
+    const next = planUnpublish({ status: current.status as PostStatus, publishedAt: current.publishedAt });
+    await this.writes.update(id, version, { columns: { status: next.status, publishedAt: next.publishedAt } }, actor, { action: next.action });
+    return this.get(id);
+  }
+
+  async revisions(id: string): Promise<PostRevisionModel[]> {
+    await this.row(id, []);
+    return (await this.writes.findRevisions(id)) as unknown as PostRevisionModel[];
+  }
+
+  /** Writes a revision's content fields back; the result is recorded as a new revision. */
+  async restore(id: string, number: number, accepted: AcceptedVersions, actor: WriteActor) {
+    await this.row(id, []);
+    const revision = await this.writes.findRevision(id, number);
+    if (!revision) throw DomainError.notFound(`Revision ${number} of post ${id}`);
+    return this.update(id, snapshotToUpdate(revision.snapshot), accepted, actor, 'post.restored', { fromRevision: number });
+  }
+
+  /** A post from a stored JSON response (idempotent replays), with its dates revived. */
+  revive(json: unknown): PostModel {
+    const post = json as PostModel & Record<'publishedAt' | 'createdAt' | 'updatedAt', string | Date | null>;
+    const date = (v: string | Date | null) => (v === null ? null : new Date(v));
+    return { ...post, publishedAt: date(post.publishedAt), createdAt: date(post.createdAt)!, updatedAt: date(post.updatedAt)! };
+  }
+
+  private async row(id: string, formats: readonly BodyFormatName[]): Promise<PostRow> {
+    const row = await this.reads.findAnyById(id, formats);
+    if (!row) throw DomainError.notFound(`Post ${id}`);
+    return row;
+  }
+}

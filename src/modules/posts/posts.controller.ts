@@ -1,0 +1,60 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiMovedPermanentlyResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { one } from '../../common/http/envelopes';
+import { MovedPermanently } from '../../common/http/moved-permanently';
+import { pickFields } from '../../common/http/pick-fields';
+import { SlugPipe } from '../../common/validation/slug.pipe';
+import { UuidPipe } from '../../common/validation/uuid.pipe';
+import { DEFAULT_POST_ORDER, toPageRequest } from './domain/post-listing';
+import { GetPostQuery } from './dto/get-post.query';
+import { ListPostsQuery } from './dto/list-posts.query';
+import { PostsService } from './posts.service';
+import { Public } from '../../common/auth/access.decorators';
+
+@ApiTags('posts')
+@Public()
+@Controller('api/posts')
+export class PostsController {
+  constructor(private readonly posts: PostsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List published posts (newest first by default), with tags, authors and reading time.' })
+  async list(@Query() query: ListPostsQuery) {
+    const result = await this.posts.listPublished(
+      {
+        filter: {
+          tags: query.tag,
+          authors: query.author,
+          featured: query.featured,
+          publishedAfter: query.publishedAfter,
+          publishedBefore: query.publishedBefore,
+        },
+        order: query.order ?? DEFAULT_POST_ORDER,
+        page: toPageRequest(query),
+      },
+      query.formats ?? [],
+    );
+    const posts = await this.posts.withRelations(result.items);
+    return {
+      data: posts.map((post) => pickFields(post, query.fields)),
+      meta: { pagination: result.page ?? result.cursor },
+    };
+  }
+
+  @Get('slug/:slug')
+  @ApiOperation({ summary: 'One published post by slug. An old slug answers 301 to the current one.' })
+  @ApiMovedPermanentlyResponse({ description: 'The post moved to a new slug; see Location.' })
+  async bySlug(@Param('slug', SlugPipe) slug: string, @Query() query: GetPostQuery) {
+    const found = await this.posts.findPublishedBySlug(slug, query.formats ?? ['html']);
+    if ('movedTo' in found) throw new MovedPermanently(`/api/posts/slug/${found.movedTo}`);
+    const [post] = await this.posts.withRelations([found.post]);
+    return one(pickFields(post, query.fields));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One published post by id, with its html body by default.' })
+  async byId(@Param('id', UuidPipe) id: string, @Query() query: GetPostQuery) {
+    const [post] = await this.posts.withRelations([await this.posts.getPublishedById(id, query.formats ?? ['html'])]);
+    return one(pickFields(post, query.fields));
+  }
+}

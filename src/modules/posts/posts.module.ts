@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { AuthorsModule } from '../authors/authors.module';
+import { ContentBodyModule } from '../content-body/content-body.module';
+import { TagsModule } from '../tags/tags.module';
+import { IdempotencyKeysRepository } from './idempotency-keys.repository';
+import { PostIdempotencyService } from './post-idempotency.service';
+import { PostWritesRepository } from './post-writes.repository';
+import { PostsAdminController } from './posts-admin.controller';
+import { PostsAdminResolver } from './posts-admin.resolver';
+import { PostsAdminService } from './posts-admin.service';
+import { PostsController } from './posts.controller';
+import { PostLoadersFactory } from './posts.loaders';
+import { PostsRepository } from './posts.repository';
+import { PostsResolver } from './posts.resolver';
+import { PostsService } from './posts.service';
+
+@Module({
+  imports: [TagsModule, AuthorsModule, ContentBodyModule],
+  controllers: [PostsController, PostsAdminController],
+  providers: [
+    PostsRepository,
+    PostsService,
+    PostsResolver,
+    PostLoadersFactory,
+    PostWritesRepository,
+    IdempotencyKeysRepository,
+    PostIdempotencyService,
+    PostsAdminService,
+    PostsAdminResolver,
+  ],
+  exports: [PostsService, PostLoadersFactory],
+})
+export class PostsModule {}

@@ -1,0 +1,100 @@
+import { Args, Context, ID, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { DomainError } from '../../common/errors/domain-error';
+import { toConnection } from '../../common/graphql/connection.mapper';
+import { GraphQLContext } from '../../common/graphql/graphql-context';
+import { SlugPipe } from '../../common/validation/slug.pipe';
+import { UuidPipe } from '../../common/validation/uuid.pipe';
+import { AuthorModel } from '../authors/models/author.model';
+import { TagModel } from '../tags/models/tag.model';
+import { toPageRequest } from './domain/post-listing';
+import { PostsArgs } from './dto/posts.args';
+import { PostConnection } from './models/post-connection.model';
+import { PostBody, PostModel, TocEntry } from './models/post.model';
+import { PostLoaders } from './posts.loaders';
+import { PostsService } from './posts.service';
+import { Public } from '../../common/auth/access.decorators';
+
+type Ctx = GraphQLContext<PostLoaders>;
+
+function selects(info: GraphQLResolveInfo, field: string): boolean {
+  return info.fieldNodes.some((node) =>
+    node.selectionSet?.selections.some((s) => s.kind === 'Field' && s.name.value === field),
+  );
+}
+
+@Resolver(() => PostModel)
+export class PostsResolver {
+  constructor(private readonly service: PostsService) {}
+
+  @Public()
+  @Query(() => PostConnection, { description: 'Published posts, as a connection (cursor or page pagination).' })
+  async posts(@Args() args: PostsArgs, @Info() info: GraphQLResolveInfo) {
+    const order = args.order;
+    const f = args.filter ?? {};
+    const result = await this.service.listPublished({
+      filter: { tags: f.tag, authors: f.author, featured: f.featured, publishedAfter: f.publishedAfter, publishedBefore: f.publishedBefore },
+      order,
+      page: toPageRequest({ limit: args.first, page: args.page, cursor: args.after }, 'cursor'),
+      withTotal: selects(info, 'totalCount'),
+    });
+    return toConnection(result, (post) => this.service.cursorFor(post, order));
+  }
+
+  @Public()
+  @Query(() => PostModel, { description: 'One published post, by id or slug (exactly one). Old slugs resolve to the post.' })
+  async post(
+    @Args('id', { type: () => ID, nullable: true }, UuidPipe) id?: string,
+    @Args('slug', { nullable: true }, SlugPipe) slug?: string,
+  ) {
+    if ((id === undefined) === (slug === undefined)) throw DomainError.validation('Give exactly one of "id" or "slug".');
+    // Body fields come from the body loader when selected, so the lookup itself reads none.
+    return id !== undefined ? this.service.getPublishedById(id, []) : this.service.getPublishedBySlug(slug!, []);
+  }
+
+  @ResolveField(() => [TagModel], { description: 'Tags in order; the first is the primary tag.' })
+  tags(@Parent() post: PostModel, @Context() ctx: Ctx) {
+    return ctx.loaders.tags.load(post.id);
+  }
+
+  @ResolveField(() => TagModel, { nullable: true })
+  async primaryTag(@Parent() post: PostModel, @Context() ctx: Ctx) {
+    return (await ctx.loaders.tags.load(post.id))[0] ?? null;
+  }
+
+  @ResolveField(() => [AuthorModel], { description: 'Authors in order; the first is the primary author.' })
+  authors(@Parent() post: PostModel, @Context() ctx: Ctx) {
+    return ctx.loaders.authors.load(post.id);
+  }
+
+  @ResolveField(() => AuthorModel, { nullable: true })
+  async primaryAuthor(@Parent() post: PostModel, @Context() ctx: Ctx) {
+    return (await ctx.loaders.authors.load(post.id))[0] ?? null;
+  }
+
+  @ResolveField(() => String, { description: 'Sanitized HTML body.' })
+  async html(@Parent() post: PostModel, @Context() ctx: Ctx) {
+    return (await this.body(post, ctx)).html;
+  }
+
+  @ResolveField(() => String, { description: 'Plain-text body.' })
+  async plaintext(@Parent() post: PostModel, @Context() ctx: Ctx) {
+    return (await this.body(post, ctx)).plaintext;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Markdown source (null for HTML-authored posts).' })
+  async markdown(@Parent() post: PostModel, @Context() ctx: Ctx) {
+    return (await this.body(post, ctx)).markdown;
+  }
+
+  @ResolveField(() => [TocEntry], { description: 'Table of contents: the headings of the body.' })
+  async toc(@Parent() post: PostModel, @Context() ctx: Ctx) {
+    return (await this.body(post, ctx)).toc;
+  }
+
+  private async body(post: PostModel, ctx: Ctx): Promise<PostBody> {
+    const body = await ctx.loaders.body.load(post.id);
+    if (!body) throw DomainError.notFound(`Post ${post.id}`);
+    return body;
+  }
+}

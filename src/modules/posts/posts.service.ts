@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error';
+import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
+import { Paginated, pageMeta } from '../../common/pagination/pagination.types';
+import { AuthorModel } from '../authors/models/author.model';
+import { AuthorsService } from '../authors/authors.service';
+import { TagModel } from '../tags/models/tag.model';
+import { TagsService } from '../tags/tags.service';
+import { toKeysetBound } from './domain/keyset-bound';
+import { BodyFormatName, parsePostOrder, PostListOptions } from './domain/post-listing';
+import { PostBody, PostModel, TocEntry } from './models/post.model';
+import { toPostModel } from './post.mapper';
+import { KeysetBound, PostsRepository } from './posts.repository';
+
+export interface PostWithRelations extends PostModel {
+  tags: TagModel[];
+  primaryTag: TagModel | null;
+  authors: AuthorModel[];
+  primaryAuthor: AuthorModel | null;
+}
+
+export type PostLookup = { post: PostModel } | { movedTo: string };
+
+/** Public (published-only) post reads, shared by the REST controller and the GraphQL resolver. */
+@Injectable()
+export class PostsService {
+  constructor(
+    private readonly posts: PostsRepository,
+    private readonly tags: TagsService,
+    private readonly authors: AuthorsService,
+  ) {}
+
+  async listPublished(options: PostListOptions, formats: readonly BodyFormatName[] = []): Promise<Paginated<PostModel>> {
+    const order = parsePostOrder(options.order);
+    const { page } = options;
+    if (page.mode === 'page') {
+      const [rows, total] = await Promise.all([
+        this.posts.findPublishedPage({ filter: options.filter, order, take: page.limit, skip: (page.page - 1) * page.limit, formats }),
+        this.posts.countPublished(options.filter),
+      ]);
+      return { items: rows.map(toPostModel), total, page: pageMeta(page.limit, page.page, total) };
+    }
+
+    const cursor = page.cursor ? decodeCursor(page.cursor, options.order) : null;
+    const bound: KeysetBound | undefined = cursor ? toKeysetBound(cursor, order.field) : undefined;
+    const [rows, total] = await Promise.all([
+      this.posts.findPublishedPage({ filter: options.filter, order, take: page.limit + 1, bound, formats }),
+      options.withTotal ? this.posts.countPublished(options.filter) : Promise.resolve(undefined),
+    ]);
+    const extra = rows.length > page.limit;
+    const pageRows = rows.slice(0, page.limit);
+    if (bound?.direction === 'before') pageRows.reverse();
+    const items = pageRows.map(toPostModel);
+    const goingBack = bound?.direction === 'before';
+    const first = items[0];
+    const last = items.at(-1);
+    return {
+      items,
+      total,
+      cursor: {
+        limit: page.limit,
+        hasMore: goingBack ? true : extra,
+        nextCursor: last && (goingBack || extra) ? this.cursorFor(last, options.order, 'after') : null,
+        prevCursor: first && (goingBack ? extra : bound !== undefined) ? this.cursorFor(first, options.order, 'before') : null,
+      },
+    };
+  }
+
+  /** The opaque cursor pointing just past `post` in `order` (GraphQL edges use it too). */
+  cursorFor(post: PostModel, order: PostListOptions['order'], direction: 'after' | 'before' = 'after'): string {
+    const { field } = parsePostOrder(order);
+    const value = field === 'title' ? post.title : (post[field]?.toISOString() ?? null);
+    return encodeCursor({ order, value, id: post.id, direction });
+  }
+
+  async getPublishedById(id: string, formats: readonly BodyFormatName[] = ['html']): Promise<PostModel> {
+    const row = await this.posts.findPublishedById(id, formats);
+    if (!row) throw DomainError.notFound(`Post ${id}`);
+    return toPostModel(row);
+  }
+
+  /** By slug; an old slug of a published post resolves to `{ movedTo }` (REST answers 301). */
+  async findPublishedBySlug(slug: string, formats: readonly BodyFormatName[] = ['html']): Promise<PostLookup> {
+    const row = await this.posts.findPublishedBySlug(slug, formats);
+    if (row) return { post: toPostModel(row) };
+    const current = await this.posts.findCurrentSlugFor(slug);
+    if (current) return { movedTo: current };
+    throw DomainError.notFound(`Post "${slug}"`);
+  }
+
+  async getPublishedBySlug(slug: string, formats: readonly BodyFormatName[] = ['html']): Promise<PostModel> {
+    const found = await this.findPublishedBySlug(slug, formats);
+    return 'post' in found ? found.post : this.getPublishedBySlug(found.movedTo, formats);
+  }
+
+  /** Body formats of many posts in one query, keyed by id (for GraphQL's on-demand body fields). */
+  async bodiesOf(ids: readonly string[]): Promise<Map<string, PostBody>> {
+    const rows = await this.posts.findPublishedBodies(ids);
+    return new Map(
+      rows.map((r) => [r.id, { html: r.html, plaintext: r.plaintext, markdown: r.markdown, toc: r.toc as unknown as TocEntry[] }]),
+    );
+  }
+
+  /** Adds ordered tags and authors (two statements for any number of posts). */
+  async withRelations(posts: PostModel[]): Promise<PostWithRelations[]> {
+    const ids = posts.map((p) => p.id);
+    const [tags, authors] = await Promise.all([this.tags.tagsForPosts(ids), this.authors.authorsForPosts(ids)]);
+    return posts.map((post) => {
+      const postTags = tags.get(post.id) ?? [];
+      const postAuthors = authors.get(post.id) ?? [];
+      return { ...post, tags: postTags, primaryTag: postTags[0] ?? null, authors: postAuthors, primaryAuthor: postAuthors[0] ?? null };
+    });
+  }
+}

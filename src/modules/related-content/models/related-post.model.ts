@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { FeatureImage, ReadingTime } from '../../posts/models/post.model';
+import { TagModel } from '../../tags/models/tag.model';
+
+/** REST shape of one related post: what a "related posts" footer renders. */
+export class RelatedPostSummary {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() title: string;
+  @ApiProperty() excerpt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: Date | null;
+  @ApiProperty({ type: ReadingTime }) readingTime: ReadingTime;
+  @ApiProperty({ type: FeatureImage, nullable: true }) featureImage: FeatureImage | null;
+  @ApiProperty({ type: [TagModel] }) tags: TagModel[];
+  @ApiProperty({ type: TagModel, nullable: true }) primaryTag: TagModel | null;
+}

@@ -1,0 +1,36 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Public } from '../../common/auth/access.decorators';
+import { SlugPipe } from '../../common/validation/slug.pipe';
+import { UuidPipe } from '../../common/validation/uuid.pipe';
+import { RelatedPostsQuery } from './dto/related-posts.query';
+import { RelatedPostSummary } from './models/related-post.model';
+import { RELATED_LIMIT, RelatedContentService } from './related-content.service';
+
+const RELATED_RESPONSE = {
+  description: 'Related posts, best first (tag overlap weighted by rarity, text similarity, recency).',
+  schema: { type: 'object', properties: { data: { type: 'array', items: { $ref: getSchemaPath(RelatedPostSummary) } } } },
+};
+
+// Paths have one more segment than GET /api/posts/:id and /api/posts/slug/:slug, so neither can shadow them.
+@ApiTags('posts')
+@ApiExtraModels(RelatedPostSummary)
+@Public()
+@Controller('api/posts')
+export class RelatedContentController {
+  constructor(private readonly related: RelatedContentService) {}
+
+  @Get('slug/:slug/related')
+  @ApiOperation({ summary: 'Related posts of a published post, by its slug (404 for unknown, draft or scheduled posts).' })
+  @ApiOkResponse(RELATED_RESPONSE)
+  async bySlug(@Param('slug', SlugPipe) slug: string, @Query() query: RelatedPostsQuery) {
+    return { data: await this.related.relatedFor({ slug }, query.limit ?? RELATED_LIMIT.default) };
+  }
+
+  @Get(':id/related')
+  @ApiOperation({ summary: 'Related posts of a published post, by its id (404 for unknown, draft or scheduled posts).' })
+  @ApiOkResponse(RELATED_RESPONSE)
+  async byId(@Param('id', UuidPipe) id: string, @Query() query: RelatedPostsQuery) {
+    return { data: await this.related.relatedFor({ id }, query.limit ?? RELATED_LIMIT.default) };
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TagsModule } from '../tags/tags.module';
+import { PostRelatedResolver } from './post-related.resolver';
+import { RelatedContentController } from './related-content.controller';
+import { RelatedLoadersFactory } from './related-content.loaders';
+import { RelatedContentRepository } from './related-content.repository';
+import { RelatedContentService } from './related-content.service';
+
+@Module({
+  imports: [TagsModule],
+  controllers: [RelatedContentController],
+  providers: [RelatedContentRepository, RelatedContentService, PostRelatedResolver, RelatedLoadersFactory],
+  exports: [RelatedContentService, RelatedLoadersFactory],
+})
+export class RelatedContentModule {}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error';
+import { PostModel } from '../posts/models/post.model';
+import { toPostModel } from '../posts/post.mapper';
+import { TagsService } from '../tags/tags.service';
+import { RelatedPostSummary } from './models/related-post.model';
+import { RelatedContentRepository } from './related-content.repository';
+
+export const RELATED_LIMIT = { min: 1, max: 10, default: 3 } as const;
+
+/** Related-posts reads over the precomputed lists, shared by REST and GraphQL. */
+@Injectable()
+export class RelatedContentService {
+  constructor(
+    private readonly repository: RelatedContentRepository,
+    private readonly tags: TagsService,
+  ) {}
+
+  /** Related posts of many posts at once (one statement), best first; for the GraphQL loader. */
+  async relatedForPosts(postIds: readonly string[], limit: number): Promise<Map<string, PostModel[]>> {
+    const rows = await this.repository.findTopForPosts(postIds, limit);
+    const byPost = new Map<string, PostModel[]>(postIds.map((id) => [id, []]));
+    for (const { sourceId, ...row } of rows) byPost.get(sourceId)?.push(toPostModel(row));
+    return byPost;
+  }
+
+  /** The footer list of one visible post; an unknown, draft or scheduled post is NOT_FOUND. */
+  async relatedFor(by: { id: string } | { slug: string }, limit: number): Promise<RelatedPostSummary[]> {
+    const id = await this.repository.findVisibleId(by);
+    if (!id) throw DomainError.notFound('id' in by ? `Post ${by.id}` : `Post "${by.slug}"`);
+    const posts = (await this.relatedForPosts([id], limit)).get(id) ?? [];
+    const tags = await this.tags.tagsForPosts(posts.map((p) => p.id));
+    return posts.map((post) => {
+      const postTags = tags.get(post.id) ?? [];
+      return {
+        id: post.id,
+        slug: post.slug,
+        title: post.title,
+        excerpt: post.excerpt,
+        publishedAt: post.publishedAt,
+        readingTime: post.readingTime,
+        featureImage: post.featureImage,
+        tags: postTags,
+        primaryTag: postTags[0] ?? null,
+      };
+    });
+  }
+}

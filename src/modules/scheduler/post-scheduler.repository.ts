@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../../database/prisma.service';
+import { addRevision, audit, refreshRelated, WriteActor } from '../posts/post-write-steps.repository';
+
+/** The scheduler acts on its own: no token, no request. */
+const SCHEDULER: WriteActor = { tokenId: null, requestId: null };
+
+@Injectable()
+export class PostSchedulerRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Publishes up to `limit` due SCHEDULED posts, oldest first, in one transaction: status, version,
+   * a revision, an audit entry and the related-posts refresh per post, all or nothing.
+   * SKIP LOCKED lets several instances poll at once: a row one of them holds is skipped by the
+   * others, and once committed it is no longer SCHEDULED, so each post is published exactly once.
+   */
+  publishDue(limit: number): Promise<string[]> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const due = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id::text AS id FROM posts
+          WHERE status = 'SCHEDULED' AND published_at <= now()
+          ORDER BY published_at
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED`;
+        if (due.length === 0) return [];
+        const ids = due.map((row) => row.id);
+        await tx.$executeRaw`
+          UPDATE posts SET status = 'PUBLISHED', version = version + 1, updated_at = now()
+          WHERE id = ANY(${ids}::uuid[])`;
+        for (const id of ids) {
+          await addRevision(tx, id, SCHEDULER);
+          await audit(tx, SCHEDULER, 'post.published', id, { scheduled: true });
+          await refreshRelated(tx, id);
+        }
+        return ids;
+      },
+      { timeout: 60_000 },
+    );
+  }
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../../common/auth/access.decorators';
+import { SearchQuery } from './dto/search.query';
+import { SearchService } from './search.service';
+
+@ApiTags('search')
+@Public()
+@Controller('api/search')
+export class SearchController {
+  constructor(private readonly search: SearchService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Full-text search over published posts (title, excerpt, tags, body), best match first.',
+    description:
+      'Web-search syntax: "exact phrase", -exclude, or. Each hit is `{ post, rank, snippet }`; the snippet is HTML with matches in <mark>. ' +
+      'Cursor pagination: pass meta.pagination.nextCursor back as `cursor` with the same `q`. A query of only stop words returns no hits.',
+  })
+  @ApiOkResponse({ description: 'Hits, best first, with `meta.pagination` `{ limit, nextCursor, prevCursor, hasMore }`.' })
+  async find(@Query() query: SearchQuery) {
+    const result = await this.search.search({ query: query.q, limit: query.limit, cursor: query.cursor });
+    return { data: await this.search.withRelations(result.items), meta: { pagination: result.cursor } };
+  }
+}

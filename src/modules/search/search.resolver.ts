@@ -1,0 +1,20 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Public } from '../../common/auth/access.decorators';
+import { toConnection } from '../../common/graphql/connection.mapper';
+import { SearchArgs } from './dto/search.args';
+import { SearchConnection, SearchHitModel } from './models/search-hit.model';
+import { SearchService } from './search.service';
+
+@Resolver(() => SearchHitModel)
+export class SearchResolver {
+  constructor(private readonly service: SearchService) {}
+
+  @Public()
+  @Query(() => SearchConnection, {
+    description: 'Full-text search over published posts, best match first. Web-search syntax: "exact phrase", -exclude, or.',
+  })
+  async search(@Args() args: SearchArgs) {
+    const result = await this.service.search({ query: args.query, limit: args.first, cursor: args.after, cursorField: 'after' });
+    return toConnection(result, (hit) => this.service.cursorFor(args.query, hit));
+  }
+}

@@ -1,0 +1,21 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ApiProperty } from '@nestjs/swagger';
+
+@ObjectType('Tag', { description: 'A topic posts are filed under; the first tag of a post is its primary tag.' })
+export class TagModel {
+  @ApiProperty({ format: 'uuid' }) @Field(() => ID)
+  id: string;
+
+  @ApiProperty({ example: 'long-form' }) @Field()
+  slug: string;
+
+  @ApiProperty({ example: 'Long-form' }) @Field()
+  name: string;
+
+  @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @ApiProperty({ description: 'Number of published posts with this tag.' })
+  @Field(() => Int, { description: 'Number of published posts with this tag.' })
+  postCount: number;
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { nextUpdatedAt } from '../../common/concurrency/updated-at-etag';
+import { PrismaService } from '../../database/prisma.service';
+import { mapPrismaError } from '../../database/prisma-errors';
+import { AuditRecord, auditEntryData } from '../audit/audit.repository';
+import { adminTagSelect, AdminTagRow } from './tags.repository';
+
+export interface TagFields {
+  slug: string;
+  name: string;
+  description: string | null;
+}
+
+type TagAudit = Omit<AuditRecord, 'targetType' | 'targetId'>;
+const TARGET = 'tag';
+
+/** Tag writes: each one transaction with its audit row (and related-posts refresh where scores change). */
+@Injectable()
+export class TagWritesRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** `base` and its numbered forms (`base-2`, …) that are taken. */
+  async slugsInFamily(base: string): Promise<Set<string>> {
+    const rows = await this.prisma.tag.findMany({
+      where: { OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }] },
+      select: { slug: true },
+    });
+    return new Set(rows.map((r) => r.slug));
+  }
+
+  /** Throws CONFLICT when the slug is taken (also when a concurrent insert took it first). */
+  async insert(data: TagFields, audit: TagAudit): Promise<AdminTagRow> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const row = await tx.tag.create({ data, select: adminTagSelect(new Date()) });
+        await tx.auditEntry.create({
+          data: auditEntryData({ ...audit, targetType: TARGET, targetId: row.id, details: { slug: row.slug, name: row.name } }),
+          select: { id: true },
+        });
+        return row;
+      });
+    } catch (error) {
+      mapPrismaError(error, `Tag slug "${data.slug}"`);
+    }
+  }
+
+  /** Applies `data` only if the tag still has `expected` as updatedAt; null when it changed or vanished. */
+  async update(id: string, expected: Date, data: Partial<TagFields>, audit: TagAudit): Promise<AdminTagRow | null> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const { count } = await tx.tag.updateMany({ where: { id, updatedAt: expected }, data: { ...data, updatedAt: nextUpdatedAt(expected) } });
+        if (count === 0) return null;
+        await tx.auditEntry.create({
+          data: auditEntryData({ ...audit, targetType: TARGET, targetId: id, details: { changed: Object.keys(data) } }),
+          select: { id: true },
+        });
+        // A rename re-indexes the tagged posts for search by trigger; related-post scores use tag ids only.
+        return tx.tag.findUniqueOrThrow({ where: { id }, select: adminTagSelect(new Date()) });
+      });
+    } catch (error) {
+      mapPrismaError(error, `Tag slug "${data.slug ?? ''}"`);
+    }
+  }
+
+  /**
+   * Deletes the tag and its post links if it still has `expected` as updatedAt (null otherwise), then
+   * refreshes the related-posts lists around every post that carried it. Returns the tag as it was.
+   */
+  delete(id: string, expected: Date, audit: TagAudit): Promise<AdminTagRow | null> {
+    return this.prisma.$transaction(async (tx) => {
+      // Locks the row and checks the precondition in one statement.
+      const { count } = await tx.tag.updateMany({ where: { id, updatedAt: expected }, data: { updatedAt: nextUpdatedAt(expected) } });
+      if (count === 0) return null;
+      const before = await tx.tag.findUniqueOrThrow({ where: { id }, select: adminTagSelect(new Date()) });
+      const links = await tx.postTag.findMany({ where: { tagId: id }, select: { postId: true } });
+      // Links first, explicitly, so the search-vector trigger on post_tags re-indexes those posts.
+      await tx.postTag.deleteMany({ where: { tagId: id } });
+      await tx.tag.delete({ where: { id }, select: { id: true } });
+      if (links.length > 0) {
+        // The same lock as post writes (posts/post-write-steps.repository.ts): overlapping refreshes could deadlock.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('byline:related_posts'))`;
+        for (const { postId } of links) await tx.$executeRaw`SELECT refresh_related_posts_around(${postId}::uuid)`;
+      }
+      await tx.auditEntry.create({
+        data: auditEntryData({
+          ...audit,
+          targetType: TARGET,
+          targetId: id,
+          details: { slug: before.slug, name: before.name, unlinkedPosts: links.length },
+        }),
+        select: { id: true },
+      });
+      return before;
+    }, { timeout: 30_000 });
+  }
+}

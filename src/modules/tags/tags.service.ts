@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error';
+import { DEFAULT_LIMIT } from '../../common/pagination/page.query';
+import { Paginated, pageMeta } from '../../common/pagination/pagination.types';
+import { TagModel } from './models/tag.model';
+import { toTagModel } from './tag.mapper';
+import { TagsRepository } from './tags.repository';
+
+/** Tag use cases shared by the REST controller and the GraphQL resolver. */
+@Injectable()
+export class TagsService {
+  constructor(private readonly tags: TagsRepository) {}
+
+  async listPublic(options: { limit?: number; page?: number }): Promise<Paginated<TagModel>> {
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const page = options.page ?? 1;
+    const { rows, total } = await this.tags.findPublicPage((page - 1) * limit, limit);
+    return { items: rows.map(toTagModel), total, page: pageMeta(limit, page, total) };
+  }
+
+  async getPublicById(id: string): Promise<TagModel> {
+    const row = await this.tags.findPublicById(id);
+    if (!row) throw DomainError.notFound(`Tag ${id}`);
+    return toTagModel(row);
+  }
+
+  async getPublicBySlug(slug: string): Promise<TagModel> {
+    const row = await this.tags.findPublicBySlug(slug);
+    if (!row) throw DomainError.notFound(`Tag "${slug}"`);
+    return toTagModel(row);
+  }
+
+  async tagsForPosts(postIds: readonly string[]): Promise<Map<string, TagModel[]>> {
+    const byPost = await this.tags.findByPostIds(postIds);
+    return new Map([...byPost].map(([postId, rows]) => [postId, rows.map(toTagModel)]));
+  }
+}

@@ -1,0 +1,62 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { loadConfig } from '../../src/config/app-config';
+import { PrismaService } from '../../src/database/prisma.service';
+import { SeedService } from '../../src/modules/seed/seed.service';
+import { adminQuery, TEST_SERVER_URL_ENV, TEST_TEMPLATE_ENV, withDatabase } from '../setup/test-database';
+
+export interface TestApp {
+  app: INestApplication;
+  /** The Node HTTP server, for supertest. */
+  http: Parameters<typeof import('supertest')>[0];
+  prisma: PrismaService;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/** A fresh database cloned from the migrated template, so each test file starts clean and isolated. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const serverUrl = process.env[TEST_SERVER_URL_ENV];
+  const template = process.env[TEST_TEMPLATE_ENV];
+  if (!serverUrl || !template) throw new Error('global test setup did not run');
+  const name = `byline_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  return {
+    url: withDatabase(serverUrl, name),
+    drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+export async function createTestApp(
+  options: {
+    env?: Record<string, string>;
+    seed?: boolean;
+    /** Reuse this existing database (e.g. a second instance on another app's database); it is not dropped on close. */
+    databaseUrl?: string;
+  } = {},
+): Promise<TestApp> {
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...options.env });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(config, { url: database.url, embedded: null })],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  configureApp(app);
+  await app.init();
+  if (options.seed) await app.get(SeedService).seedIfEmpty();
+  return {
+    app,
+    http: app.getHttpServer(),
+    prisma: app.get(PrismaService),
+    databaseUrl: database.url,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { startEmbeddedPostgres, RunningDatabase } from '../../src/database/embedded-postgres';
+import { applyMigrations } from '../../src/database/migrations';
+import { adminQuery, TEST_SERVER_URL_ENV, TEST_TEMPLATE_ENV, withDatabase } from './test-database';
+
+declare global {
+  var __BYLINE_EMBEDDED__: RunningDatabase | undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * Tests run against a real PostgreSQL: DATABASE_URL's server when set (a test database is created
+ * there), else a throwaway embedded server. Migrations are applied once to a template database.
+ */
+export default async function globalSetup(): Promise<void> {
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const dir = mkdtempSync(join(tmpdir(), 'byline-test-'));
+    const embedded = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: await freePort(), database: 'postgres' });
+    globalThis.__BYLINE_EMBEDDED__ = embedded;
+    serverUrl = embedded.url;
+  }
+  const template = `byline_test_template_${process.pid}`;
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${template}"`);
+  await adminQuery(serverUrl, `CREATE DATABASE "${template}"`);
+  await applyMigrations(withDatabase(serverUrl, template));
+  process.env[TEST_SERVER_URL_ENV] = serverUrl;
+  process.env[TEST_TEMPLATE_ENV] = template;
+}

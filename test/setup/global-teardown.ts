@@ -1,0 +1,8 @@
+import { adminQuery, TEST_SERVER_URL_ENV, TEST_TEMPLATE_ENV } from './test-database';
+
+export default async function globalTeardown(): Promise<void> {
+  const serverUrl = process.env[TEST_SERVER_URL_ENV];
+  const template = process.env[TEST_TEMPLATE_ENV];
+  if (serverUrl && template) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${template}"`).catch(() => undefined);
+  await globalThis.__BYLINE_EMBEDDED__?.stop();
+}
