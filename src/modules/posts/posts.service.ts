@@ -88,6 +88,11 @@ export class PostsService {
     throw DomainError.notFound(`Post "${slug}"`);
   }
 
+  /** The current slug of a published post that used to be at `oldSlug`, or null. */
+  currentSlugFor(oldSlug: string): Promise<string | null> {
+    return this.posts.findCurrentSlugFor(oldSlug);
+  }
+
   async getPublishedBySlug(slug: string, formats: readonly BodyFormatName[] = ['html']): Promise<PostModel> {
     const found = await this.findPublishedBySlug(slug, formats);
     return 'post' in found ? found.post : this.getPublishedBySlug(found.movedTo, formats);

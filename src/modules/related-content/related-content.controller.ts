@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiMovedPermanentlyResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { MovedPermanently } from '../../common/http/moved-permanently';
 import { Public } from '../../common/auth/access.decorators';
 import { SlugPipe } from '../../common/validation/slug.pipe';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
@@ -23,14 +24,20 @@ export class RelatedContentController {
   @Get('slug/:slug/related')
   @ApiOperation({ summary: 'Related posts of a published post, by its slug (404 for unknown, draft or scheduled posts).' })
   @ApiOkResponse(RELATED_RESPONSE)
+  @ApiMovedPermanentlyResponse({ description: 'An old slug of the post: Location names the current one.' })
   async bySlug(@Param('slug', SlugPipe) slug: string, @Query() query: RelatedPostsQuery) {
-    return { data: await this.related.relatedFor({ slug }, query.limit ?? RELATED_LIMIT.default) };
+    const found = await this.related.relatedForSlug(slug, query.limit ?? RELATED_LIMIT.default);
+    if ('movedTo' in found) {
+      const limit = query.limit === undefined ? '' : `?limit=${query.limit}`;
+      throw new MovedPermanently(`/api/posts/slug/${found.movedTo}/related${limit}`);
+    }
+    return { data: found.related };
   }
 
   @Get(':id/related')
   @ApiOperation({ summary: 'Related posts of a published post, by its id (404 for unknown, draft or scheduled posts).' })
   @ApiOkResponse(RELATED_RESPONSE)
   async byId(@Param('id', UuidPipe) id: string, @Query() query: RelatedPostsQuery) {
-    return { data: await this.related.relatedFor({ id }, query.limit ?? RELATED_LIMIT.default) };
+    return { data: await this.related.relatedForId(id, query.limit ?? RELATED_LIMIT.default) };
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PostsModule } from '../posts/posts.module';
 import { TagsModule } from '../tags/tags.module';
 import { PostRelatedResolver } from './post-related.resolver';
 import { RelatedContentController } from './related-content.controller';
@@ -7,7 +8,7 @@ import { RelatedContentRepository } from './related-content.repository';
 import { RelatedContentService } from './related-content.service';
 
 @Module({
-  imports: [TagsModule],
+  imports: [TagsModule, PostsModule],
   controllers: [RelatedContentController],
   providers: [RelatedContentRepository, RelatedContentService, PostRelatedResolver, RelatedLoadersFactory],
   exports: [RelatedContentService, RelatedLoadersFactory],

@@ -76,6 +76,14 @@ describe('related posts (REST and GraphQL)', () => {
     expect(related.body.data[0].id).not.toBe(flagshipId);
   });
 
+  it('redirects an old slug with 301 to the current related list, keeping the limit', async () => {
+    await t.prisma.postSlugHistory.create({ data: { slug: 'the-long-read-before-renaming', postId: flagshipId } });
+    const res = await request(t.http).get('/api/posts/slug/the-long-read-before-renaming/related?limit=2').expect(301);
+    expect(res.headers.location).toBe(`/api/posts/slug/${FLAGSHIP}/related?limit=2`);
+    const followed = (await request(t.http).get(res.headers.location).expect(200)).body.data;
+    expect(followed.map((p: any) => p.slug)).toEqual((await relatedSlugs(2)));
+  });
+
   it('answers 404 for unknown, draft and scheduled posts', async () => {
     expectProblem(await request(t.http).get('/api/posts/slug/no-such-post/related'), 404, 'NOT_FOUND');
     expectProblem(await request(t.http).get('/api/posts/00000000-0000-4000-8000-000000000000/related'), 404, 'NOT_FOUND');
