@@ -24,6 +24,9 @@ import { PostLoadersFactory } from './modules/posts/posts.loaders';
 import { PostsModule } from './modules/posts/posts.module';
 import { RelatedLoadersFactory } from './modules/related-content/related-content.loaders';
 import { RelatedContentModule } from './modules/related-content/related-content.module';
+import { GraphQLResponseCache } from './modules/response-cache/graphql-response-cache';
+import { ResponseCacheInterceptor } from './modules/response-cache/response-cache.interceptor';
+import { ResponseCacheModule } from './modules/response-cache/response-cache.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SearchModule } from './modules/search/search.module';
 import { SchedulerModule } from './modules/scheduler/scheduler.module';
@@ -41,14 +44,19 @@ export class AppModule {
         DatabaseModule.forRoot(database),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [PostsModule, RelatedContentModule, PostListingsModule],
-          inject: [PostLoadersFactory, RelatedLoadersFactory, PostListingLoadersFactory],
-          useFactory: (posts: PostLoadersFactory, related: RelatedLoadersFactory, listings: PostListingLoadersFactory) =>
-            buildGraphQLOptions(config, () => ({
-              ...posts.create(),
-              ...related.create(),
-              ...listings.create(),
-            })),
+          imports: [PostsModule, RelatedContentModule, PostListingsModule, ResponseCacheModule],
+          inject: [PostLoadersFactory, RelatedLoadersFactory, PostListingLoadersFactory, GraphQLResponseCache],
+          useFactory: (
+            posts: PostLoadersFactory,
+            related: RelatedLoadersFactory,
+            listings: PostListingLoadersFactory,
+            responseCache: GraphQLResponseCache,
+          ) =>
+            buildGraphQLOptions(
+              config,
+              () => ({ ...posts.create(), ...related.create(), ...listings.create() }),
+              responseCache.plugins(),
+            ),
         }),
         HealthModule,
         PostsModule,
@@ -63,10 +71,13 @@ export class AppModule {
         AuditModule,
         SchedulerModule,
         WebhooksModule,
+        ResponseCacheModule,
         ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimit.anonymousPerMinute }] }),
       ],
       providers: [
+        // Outermost first: cache headers wrap the response cache, so hits get the same headers.
         { provide: APP_INTERCEPTOR, useClass: CacheHeadersInterceptor },
+        { provide: APP_INTERCEPTOR, useExisting: ResponseCacheInterceptor },
         // Order matters: the rate limit counts refused calls too, then access is checked.
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { config as loadDotEnv } from 'dotenv';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
@@ -8,6 +9,8 @@ import { prepareDatabase } from './database/database-bootstrap';
 import { seedIfEmpty } from './modules/seed/seed-on-start';
 
 async function bootstrap() {
+  // A ./.env file fills in variables the environment does not set (it never overrides them).
+  loadDotEnv({ quiet: true });
   const config = loadConfig();
   const say = (message: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: message })}\n`);
   const database = await prepareDatabase(config, say);

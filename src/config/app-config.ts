@@ -17,7 +17,11 @@ export interface AppConfig {
   seedOnStart: boolean;
   readingWordsPerMinute: number;
   logLevel: string;
-  cache: { maxAgeSeconds: number; staleWhileRevalidateSeconds: number };
+  /**
+   * `maxAgeSeconds`/`staleWhileRevalidateSeconds`: Cache-Control of public GETs. `responseCacheBytes`:
+   * size of each in-process cache of public responses (REST, GraphQL); 0 turns them off.
+   */
+  cache: { maxAgeSeconds: number; staleWhileRevalidateSeconds: number; responseCacheBytes: number };
   site: { url: string; postUrlPattern: string };
   /** `schemaFile`: write the SDL there on start (the committed schema.gql is regenerated this way). */
   graphql: { introspection: boolean; schemaFile: string | undefined };
@@ -72,6 +76,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     cache: {
       maxAgeSeconds: env.CACHE_MAX_AGE ?? 60,
       staleWhileRevalidateSeconds: env.CACHE_STALE_WHILE_REVALIDATE ?? 300,
+      responseCacheBytes: (env.RESPONSE_CACHE_MB ?? 32) * 1024 * 1024,
     },
     site: {
       url: (env.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),

@@ -52,6 +52,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(31_536_000)
   CACHE_STALE_WHILE_REVALIDATE?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(4096)
+  RESPONSE_CACHE_MB?: number;
+
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   SITE_URL?: string;
 

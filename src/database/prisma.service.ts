@@ -11,6 +11,7 @@ export class PrismaService extends PrismaClient {
   private readonly logger = new Logger(PrismaService.name);
   readonly pool: Pool;
   private statements = 0;
+  private closing = false;
 
   constructor(@Inject(DATABASE_URL) url: string, @Inject(APP_CONFIG) config: AppConfig) {
     const pool = new Pool({ connectionString: url, max: config.database.poolSize });
@@ -18,7 +19,13 @@ export class PrismaService extends PrismaClient {
     this.pool = pool;
     // prisma/orm#27641: without a listener, an idle connection dropped by the server
     // (restart, failover) emits an unhandled 'error' that crashes the process.
-    pool.on('error', (error) => this.logger.warn({ err: error }, 'idle database connection lost'));
+    // Once closing, pool.end() has asked every connection to terminate but does not wait for the
+    // sockets; the server stopping right after may still reach one of them. That is expected then.
+    pool.on('error', (error: Error & { code?: string }) => {
+      if (this.closing) return;
+      // Only message and code: the error also carries the whole pg client (connection settings).
+      this.logger.warn({ err: { message: error.message, code: error.code } }, 'idle database connection lost');
+    });
     // Every statement (pool.query and transactions alike) runs through a pooled client's query().
     pool.on('connect', (client: PoolClient) => {
       const query = client.query.bind(client) as (...args: unknown[]) => unknown;
@@ -43,6 +50,7 @@ export class PrismaService extends PrismaClient {
 
   /** Called by the database module's shutdown hook, before the embedded server stops. */
   async close(): Promise<void> {
+    this.closing = true;
     await this.$disconnect();
     await this.pool.end().catch(() => undefined);
   }

@@ -18,6 +18,13 @@ describe('health', () => {
     expect(res.body.status).toBe('ok');
   });
 
+  it('tells every cache not to store a probe answer', async () => {
+    for (const path of ['/health/live', '/health/ready']) {
+      const res = await request(t.http).get(path).expect(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+
   it('is not ready (503) when a committed migration is missing from the database', async () => {
     await t.prisma.$executeRawUnsafe(`UPDATE _prisma_migrations SET rolled_back_at = now()`);
     const res = await request(t.http).get('/health/ready');

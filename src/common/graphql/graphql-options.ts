@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ export const GRAPHQL_LIMITS = { maxDepth: 8, maxAliases: 15, maxDirectives: 20, 
 export function buildGraphQLOptions(
   config: AppConfig,
   createLoaders: () => Record<string, unknown>,
+  extraPlugins: ApolloServerPlugin[] = [],
 ): ApolloDriverConfig {
   const armor = new ApolloArmor({
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth },
@@ -40,7 +42,7 @@ export function buildGraphQLOptions(
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    plugins: armor.plugins,
+    plugins: [...armor.plugins, ...extraPlugins],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     formatError: formatGraphQLError,

@@ -1,10 +1,14 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { Observable, tap } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 
 export const PRIVATE_RESPONSE = 'byline:private-response';
+
+/** Public, but about this instance right now (health probes): never stored by anyone, nor by our response cache. */
+export const NO_STORE = 'byline:no-store';
+export const NoStore = () => SetMetadata(NO_STORE, true);
 
 /**
  * Public GETs are cacheable by browsers and CDNs (Express adds the strong ETag and answers
@@ -21,12 +25,15 @@ export class CacheHeadersInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
+    const noStore = this.reflector.getAllAndOverride<boolean>(NO_STORE, [context.getHandler(), context.getClass()]);
     const isPrivate =
       this.reflector.getAllAndOverride<boolean>(PRIVATE_RESPONSE, [context.getHandler(), context.getClass()]) ||
       req.headers.authorization !== undefined;
     return next.handle().pipe(
       tap(() => {
-        if (isPrivate) {
+        if (noStore) {
+          res.setHeader('Cache-Control', 'no-store');
+        } else if (isPrivate) {
           res.setHeader('Cache-Control', 'private, no-store');
           res.vary('Authorization');
         } else if (req.method === 'GET' || req.method === 'HEAD') {

@@ -4,10 +4,12 @@ import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { DatabaseHealthIndicator } from './database.health';
 import { Public } from '../../common/auth/access.decorators';
+import { NoStore } from '../../common/http/cache-headers.interceptor';
 
 @ApiTags('health')
 @Public()
 @SkipThrottle() // probes must never be refused
+@NoStore() // a proxy must never answer a probe with an old result
 @Controller('health')
 export class HealthController {
   constructor(
