@@ -2,7 +2,11 @@ import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { allowedMethodsFor } from './common/http/allowed-methods';
+import { requireJsonBodies } from './common/http/json-bodies.middleware';
+import { assignRequestId } from './common/http/request-id.middleware';
 import { setupOpenApi } from './common/openapi/openapi.setup';
+import { APP_CONFIG, AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/validation/validation.pipe';
 
 /** Maximum JSON body: a 1 MiB post body plus its metadata. Larger requests get 413. */
@@ -11,14 +15,18 @@ export const MAX_BODY_BYTES = 1_100_000;
 /** The one place for app-wide HTTP behaviour; main.ts and the tests both call it. */
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
+  // Before the body parsers, so that what they refuse is still answered with a request id.
+  express.use(assignRequestId);
+  express.use(requireJsonBodies);
   express.useLogger(app.get(Logger));
-  express.useBodyParser('json', { limit: MAX_BODY_BYTES });
+  express.useBodyParser('json', { limit: MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] });
   // Strong ETags on every response body; Express answers a matching If-None-Match with 304.
   express.set('etag', 'strong');
   express.disable('x-powered-by');
   express.set('query parser', 'simple');
+  express.set('trust proxy', app.get<AppConfig>(APP_CONFIG).http.trustProxy);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter(allowedMethodsFor));
   setupOpenApi(app);
   app.enableShutdownHooks();
   return app;

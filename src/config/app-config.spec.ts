@@ -22,6 +22,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
   });
 
+  it('reads TRUST_PROXY as Express expects it: off by default, a flag, a hop count or a list', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).http.trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig({ TRUST_PROXY: 'yes please!' })).toThrow(ConfigValidationError);
+  });
+
+  it('sizes the response caches in MiB, 0 turning them off', () => {
+    expect(loadConfig({}).cache.responseCacheBytes).toBe(32 * 1024 * 1024);
+    expect(loadConfig({ RESPONSE_CACHE_MB: '0' }).cache.responseCacheBytes).toBe(0);
+    expect(() => loadConfig({ RESPONSE_CACHE_MB: '-1' })).toThrow(ConfigValidationError);
+  });
+
   it('reports every invalid variable at once', () => {
     let error: unknown;
     try {

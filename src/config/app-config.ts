@@ -5,7 +5,8 @@ import { EnvironmentVariables } from './environment';
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
-  http: { host: string; port: number };
+  /** `trustProxy`: Express's "trust proxy", so that client addresses (rate limits, logs) come from X-Forwarded-For. */
+  http: { host: string; port: number; trustProxy: boolean | number | string };
   database: {
     /** Unset: Byline starts its own embedded PostgreSQL. */
     url: string | undefined;
@@ -59,7 +60,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const embedded = env.DATABASE_URL === undefined;
   return {
     env: nodeEnv,
-    http: { host: env.HOST ?? '0.0.0.0', port },
+    http: { host: env.HOST ?? '0.0.0.0', port, trustProxy: parseTrustProxy(env.TRUST_PROXY) },
     database: {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE ?? 10,
@@ -100,4 +101,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       retryBaseMs: env.WEBHOOK_RETRY_BASE_MS ?? 10_000,
     },
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -22,6 +22,13 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   HOST?: string;
 
+  // Express's "trust proxy": true, false, a hop count, or comma-separated addresses/subnets/names.
+  @IsOptional()
+  @Matches(/^(true|false|\d{1,2}|[A-Za-z0-9.:/]+(\s*,\s*[A-Za-z0-9.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false, a number of hops, or a comma-separated list of addresses or subnets',
+  })
+  TRUST_PROXY?: string;
+
   @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 

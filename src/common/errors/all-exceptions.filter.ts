@@ -1,6 +1,8 @@
-import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, Logger, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { MovedPermanently } from '../http/moved-permanently';
+import { DomainError } from './domain-error';
+import { ErrorCode } from './error-code';
 import { normalizeError } from './error-normalizer';
 import { toGraphQLError } from './graphql-error';
 import { buildProblem, PROBLEM_CONTENT_TYPE } from './problem-details';
@@ -10,13 +12,16 @@ import { buildProblem, PROBLEM_CONTENT_TYPE } from './problem-details';
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  /** `allowedMethods`: the methods served on a request's path, to answer 405 rather than 404. */
+  constructor(private readonly allowedMethods: (req: Request) => string[] = () => []) {}
+
   catch(exception: unknown, host: ArgumentsHost) {
     if (exception instanceof MovedPermanently && host.getType() === 'http') {
       const res = host.switchToHttp().getResponse<Response>();
       res.setHeader('Cache-Control', 'public, max-age=300');
       return res.redirect(301, exception.location);
     }
-    const normalized = normalizeError(exception);
+    const normalized = normalizeError(this.methodNotAllowed(exception, host) ?? exception);
     const contextType = host.getType<'http' | 'graphql'>();
 
     if (contextType === 'graphql') {
@@ -39,5 +44,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = JSON.stringify(problem);
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).setHeader('Content-Length', Buffer.byteLength(body));
     res.end(body);
+  }
+
+  /** Nest's router answers an unmatched method+path with NotFoundException; a known path is a 405. */
+  private methodNotAllowed(exception: unknown, host: ArgumentsHost): DomainError | undefined {
+    if (!(exception instanceof NotFoundException) || host.getType() !== 'http') return undefined;
+    const req = host.switchToHttp().getRequest<Request>();
+    if (exception.message !== `Cannot ${req.method} ${req.originalUrl}`) return undefined;
+    const allow = this.allowedMethods(req);
+    if (allow.length === 0) return undefined;
+    return new DomainError(ErrorCode.METHOD_NOT_ALLOWED, `${req.method} is not allowed on ${req.path}; use ${allow.join(', ')}.`, undefined, {
+      Allow: allow.join(', '),
+    });
   }
 }

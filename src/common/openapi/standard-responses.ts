@@ -16,6 +16,10 @@ const DESCRIPTIONS: Record<string, string> = {
   '401': 'UNAUTHENTICATED: missing, unknown, revoked or expired bearer token.',
   '403': 'FORBIDDEN: the token lacks a required scope.',
   '404': 'NOT_FOUND: no such resource (or not published).',
+  '409': 'CONFLICT: the slug is taken, or the same Idempotency-Key is still in flight.',
+  '412': 'PRECONDITION_FAILED: `If-Match` (or `version`) is not the current ETag; re-read and retry.',
+  '422': 'UNPROCESSABLE: the Idempotency-Key was used before with a different body.',
+  '428': 'PRECONDITION_REQUIRED: send `If-Match` with the current ETag.',
   '413': 'PAYLOAD_TOO_LARGE: the request body is too large.',
   '415': 'UNSUPPORTED_MEDIA_TYPE: send `application/json`.',
   '429': 'RATE_LIMITED: too many requests; see `Retry-After`.',
@@ -23,10 +27,15 @@ const DESCRIPTIONS: Record<string, string> = {
 };
 
 /** Which problem responses an operation can produce, from what it declares. */
-function statusesFor(path: string, op: Operation): string[] {
-  const statuses = ['400', '429', '500'];
+function statusesFor(path: string, method: string, op: Operation): string[] {
+  // Health probes are never rate limited.
+  const statuses = path.startsWith('/health') ? ['500'] : ['400', '429', '500'];
   const isEditor = path.startsWith('/api/admin') || (op.security?.length ?? 0) > 0;
   if (isEditor) statuses.push('401', '403');
+  // Editor content writes: optimistic concurrency on updates and deletes, idempotency keys on creates.
+  const isContentWrite = /^\/api\/admin\/(posts|tags|authors)/.test(path);
+  if (isContentWrite && (method === 'patch' || method === 'delete')) statuses.push('409', '412', '428');
+  if (isContentWrite && method === 'post') statuses.push('409', '422');
   if (op.parameters?.some((p) => p.in === 'path')) statuses.push('404');
   if (op.requestBody) statuses.push('413', '415');
   return statuses;
@@ -72,7 +81,7 @@ export function addStandardResponses(document: OpenAPIObject): OpenAPIObject {
       if (path.startsWith('/api/admin') && !op.security?.length) op.security = [{ [BEARER_SCHEME]: [] }];
       op.responses ??= {};
       envelopeSuccess(path, method, op);
-      for (const status of [...statusesFor(path, op), ...Object.keys(op.responses).filter((s) => /^[45]\d\d$/.test(s))]) {
+      for (const status of [...statusesFor(path, method, op), ...Object.keys(op.responses).filter((s) => /^[45]\d\d$/.test(s))]) {
         const existing = op.responses[status];
         op.responses[status] = {
           description: existing?.description || DESCRIPTIONS[status] || 'Problem details.',

@@ -43,3 +43,31 @@ describe('rate limits', () => {
     expect((await request(t.http).get('/api/admin/tokens').set(bearer(other))).status).toBe(200);
   });
 });
+
+describe('rate limits behind a reverse proxy (TRUST_PROXY)', () => {
+  const spend = async (t: TestApp, forwardedFor: string) => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await request(t.http).get('/api/tags').set('X-Forwarded-For', forwardedFor)).status);
+    return statuses;
+  };
+
+  it('keys anonymous budgets by the forwarded client address when the proxy is trusted', async () => {
+    const t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: '1' } });
+    try {
+      expect(await spend(t, '203.0.113.7')).toEqual([200, 200, 429]);
+      expect(await spend(t, '203.0.113.8')).toEqual([200, 200, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For by default, so a client cannot mint itself new budgets', async () => {
+    const t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      expect(await spend(t, '203.0.113.7')).toEqual([200, 200, 429]);
+      expect(await spend(t, '203.0.113.8')).toEqual([429, 429, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+});
