@@ -99,12 +99,13 @@ export class PostsAdminResolver {
     @Args('publishAt', { type: () => GraphQLISODateTime, nullable: true }) publishAt: Date | undefined,
     @Args('publishedAt', { type: () => GraphQLISODateTime, nullable: true }) publishedAt: Date | undefined,
     @Args('version', VERSION) version: number | undefined,
+    @Args('ifMatch', IF_MATCH) ifMatch: string | undefined,
     @Actor() actor: WriteActor,
     @Info() info: GraphQLResolveInfo,
     @Context() ctx: Ctx,
   ) {
     const request = { publishAt: publishAt ?? undefined, publishedAt: publishedAt ?? undefined };
-    const post = await this.admin.publish(id, request, optionalAcceptedVersions(id, { version }), actor);
+    const post = await this.admin.publish(id, request, optionalAcceptedVersions(id, { version, ifMatch }), actor);
     return this.exposeBodies([post], info, ctx);
   }
 
@@ -113,11 +114,12 @@ export class PostsAdminResolver {
   async unpublishPost(
     @Args('id', { type: () => ID }, UuidPipe) id: string,
     @Args('version', VERSION) version: number | undefined,
+    @Args('ifMatch', IF_MATCH) ifMatch: string | undefined,
     @Actor() actor: WriteActor,
     @Info() info: GraphQLResolveInfo,
     @Context() ctx: Ctx,
   ) {
-    const post = await this.admin.unpublish(id, optionalAcceptedVersions(id, { version }), actor);
+    const post = await this.admin.unpublish(id, optionalAcceptedVersions(id, { version, ifMatch }), actor);
     return this.exposeBodies([post], info, ctx);
   }
 

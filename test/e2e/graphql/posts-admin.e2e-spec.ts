@@ -61,6 +61,20 @@ describe('GraphQL editor mutations and queries on posts', () => {
     expect(backdated.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('takes an optional ifMatch on publish and unpublish, refusing a stale one', async () => {
+    const post = await create();
+    const PUBLISH = 'mutation($id: ID!, $ifMatch: String) { publishPost(id: $id, ifMatch: $ifMatch) { status version } }';
+    const UNPUBLISH = 'mutation($id: ID!, $ifMatch: String) { unpublishPost(id: $id, ifMatch: $ifMatch) { status version } }';
+    const stale = await run(PUBLISH, { id: post.id, ifMatch: `"${post.id}:7"` });
+    expect(stale.errors?.[0].extensions?.code).toBe('PRECONDITION_FAILED');
+    const published = await run(PUBLISH, { id: post.id, ifMatch: `"${post.id}:1"` });
+    expect(published.data!.publishPost).toEqual({ status: 'PUBLISHED', version: 2 });
+    const staleUn = await run(UNPUBLISH, { id: post.id, ifMatch: `"${post.id}:1"` });
+    expect(staleUn.errors?.[0].extensions?.code).toBe('PRECONDITION_FAILED');
+    const un = await run(UNPUBLISH, { id: post.id, ifMatch: `"${post.id}:2"` });
+    expect(un.data!.unpublishPost).toEqual({ status: 'DRAFT', version: 3 });
+  });
+
   it('lists revisions and restores one; deletes with the version', async () => {
     const post = await create(draftBody({ title: 'Revision one' }));
     await run(UPDATE, { id: post.id, input: { title: 'Revision two' }, version: 1 });

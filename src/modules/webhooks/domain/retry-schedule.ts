@@ -8,7 +8,8 @@ export type AttemptOutcome =
 
 /**
  * What follows an attempt. `attempts` counts this one. Retries back off exponentially:
- * base, 2×base, 4×base, … (with the 10 s default: 10 s … 21 min, about 42 min in all).
+ * base, 2×base, 4×base, … With the 10 s default the seven retries wait 10 s, 20 s, … 640 s:
+ * about 21 minutes from the first attempt to the last.
  */
 export function afterAttempt(succeeded: boolean, attempts: number, baseMs: number): AttemptOutcome {
   if (succeeded) return { status: 'DELIVERED' };
