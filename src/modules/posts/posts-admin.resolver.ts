@@ -34,7 +34,7 @@ export class PostsAdminResolver {
       filter: { tags: f.tag, authors: f.author, featured: f.featured, publishedAfter: f.publishedAfter, publishedBefore: f.publishedBefore },
       statuses: args.status,
       order: args.order,
-      page: toPageRequest({ limit: args.first, page: args.page, cursor: args.after }, 'page'),
+      page: toPageRequest({ limit: args.first, page: args.page }, 'page'),
     });
     await this.exposeBodies(result.items, info, ctx);
     return toConnection(result);

@@ -76,6 +76,15 @@ describe('REST /api/admin/posts: create, read, update, delete', () => {
     expectProblem(await request(t.http).get('/api/admin/posts?status=GONE').set(editor), 400, 'VALIDATION_FAILED');
   });
 
+  it('paginates admin lists by page only: cursor is an unknown parameter on REST, after an unknown argument on GraphQL', async () => {
+    const problem = expectProblem(await request(t.http).get('/api/admin/posts?cursor=').set(editor), 400, 'VALIDATION_FAILED');
+    expect(problem.errors?.map((e) => e.field)).toEqual(['cursor']);
+    const res = await request(t.http).post('/graphql').set(editor).send({ query: '{ adminPosts(after: "x") { totalCount } }' });
+    expect(res.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const paged = await request(t.http).get('/api/admin/posts?page=2&limit=2').set(editor).expect(200);
+    expect(paged.body.meta.pagination).toEqual(expect.objectContaining({ page: 2, limit: 2 }));
+  });
+
   it('patches partially with If-Match, replaces lists, re-renders the body and bumps the version', async () => {
     const { id, etag } = await createDraft(t, token, { tags: ['writing', 'reading'], customExcerpt: 'Old excerpt' });
     const res = await request(t.http)

@@ -57,6 +57,11 @@ export class PostsArgs {
   orderBy?: PostOrderBy;
 
   get order(): PostOrder {
-    return (this.orderBy ?? PostOrderBy.PUBLISHED_AT_DESC) as PostOrder;
+    return postOrderOf(this.orderBy);
   }
+}
+
+/** The listing order an `orderBy` argument asks for (the GraphQL enum values are the REST order names). */
+export function postOrderOf(orderBy: PostOrderBy | undefined): PostOrder {
+  return (orderBy ?? PostOrderBy.PUBLISHED_AT_DESC) as PostOrder;
 }
