@@ -51,18 +51,23 @@ function bodySelect(formats: readonly BodyFormatName[], withToc: boolean) {
   };
 }
 
+/** The listing filters shared by public and editor lists (tags and authors: any of the slugs). */
+function filterConditions(filter: PostListFilter): Prisma.PostWhereInput[] {
+  const and: Prisma.PostWhereInput[] = [];
+  if (filter.tags?.length) and.push({ tags: { some: { tag: { slug: { in: filter.tags } } } } });
+  if (filter.authors?.length) and.push({ authors: { some: { author: { slug: { in: filter.authors } } } } });
+  if (filter.featured !== undefined) and.push({ featured: filter.featured });
+  if (filter.publishedAfter) and.push({ publishedAt: { gt: filter.publishedAfter } });
+  if (filter.publishedBefore) and.push({ publishedAt: { lt: filter.publishedBefore } });
+  return and;
+}
+
 @Injectable()
 export class PostsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   private publicWhere(filter: PostListFilter, now: Date): Prisma.PostWhereInput {
-    const and: Prisma.PostWhereInput[] = [publishedPostWhere(now)];
-    if (filter.tags?.length) and.push({ tags: { some: { tag: { slug: { in: filter.tags } } } } });
-    if (filter.authors?.length) and.push({ authors: { some: { author: { slug: { in: filter.authors } } } } });
-    if (filter.featured !== undefined) and.push({ featured: filter.featured });
-    if (filter.publishedAfter) and.push({ publishedAt: { gt: filter.publishedAfter } });
-    if (filter.publishedBefore) and.push({ publishedAt: { lt: filter.publishedBefore } });
-    return { AND: and };
+    return { AND: [publishedPostWhere(now), ...filterConditions(filter)] };
   }
 
   /** One page of published posts; `bound` switches to keyset pagination. Returns up to `take` rows. */
@@ -139,14 +144,8 @@ export class PostsRepository {
   // Editor (admin) reads: any status. Callers are guarded by the content:read scope.
 
   private adminWhere(filter: PostListFilter, statuses?: readonly PostStatus[]): Prisma.PostWhereInput {
-    const and: Prisma.PostWhereInput[] = [];
-    if (statuses?.length) and.push({ status: { in: [...statuses] } });
-    if (filter.tags?.length) and.push({ tags: { some: { tag: { slug: { in: filter.tags } } } } });
-    if (filter.authors?.length) and.push({ authors: { some: { author: { slug: { in: filter.authors } } } } });
-    if (filter.featured !== undefined) and.push({ featured: filter.featured });
-    if (filter.publishedAfter) and.push({ publishedAt: { gt: filter.publishedAfter } });
-    if (filter.publishedBefore) and.push({ publishedAt: { lt: filter.publishedBefore } });
-    return { AND: and };
+    const byStatus: Prisma.PostWhereInput[] = statuses?.length ? [{ status: { in: [...statuses] } }] : [];
+    return { AND: [...byStatus, ...filterConditions(filter)] };
   }
 
   /** One page of posts of any status; drafts (no publishedAt) sort after dated posts. */
