@@ -40,6 +40,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...formatted, extensions };
   }
   const original = error instanceof GraphQLError ? error.originalError : error;
+  // Apollo refuses some requests with a bare GraphQLError and an HTTP 4xx but no code (e.g. an APQ hash
+  // that does not match the query): the caller's mistake, with a message written for callers.
+  const httpStatus = (formatted.extensions?.http as { status?: number } | undefined)?.status ?? httpStatusOf(error);
+  if (error instanceof GraphQLError && !original && httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_REQUEST' } };
+  }
   const normalized = normalizeError(original);
   return {
     message: normalized.detail,
@@ -47,4 +53,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     path: formatted.path,
     extensions: { code: graphqlCode(normalized.code) },
   };
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+  return error instanceof GraphQLError ? (error.extensions?.http as { status?: number } | undefined)?.status : undefined;
 }
