@@ -40,6 +40,7 @@ export class CursorMetaSchema {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
   @ApiProperty({ type: String, nullable: true }) prevCursor: string | null;
   @ApiProperty() hasMore: boolean;
+  @ApiPropertyOptional({ description: 'Matches over all pages (search results only).' }) total?: number;
 }
 
 export const OPENAPI_EXTRA_MODELS = [FieldErrorSchema, ProblemDetailsSchema, PageMetaSchema, CursorMetaSchema];

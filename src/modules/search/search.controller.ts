@@ -17,9 +17,9 @@ export class SearchController {
       'Web-search syntax: "exact phrase", -exclude, or. Each hit is `{ post, rank, snippet }`; the snippet is HTML with matches in <mark>. ' +
       'Cursor pagination: pass meta.pagination.nextCursor back as `cursor` with the same `q`. A query of only stop words returns no hits.',
   })
-  @ApiOkResponse({ description: 'Hits, best first, with `meta.pagination` `{ limit, nextCursor, prevCursor, hasMore }`.' })
+  @ApiOkResponse({ description: 'Hits, best first, with `meta.pagination` `{ limit, nextCursor, prevCursor, hasMore, total }` (total: matches over all pages).' })
   async find(@Query() query: SearchQuery) {
     const result = await this.search.search({ query: query.q, limit: query.limit, cursor: query.cursor });
-    return { data: await this.search.withRelations(result.items), meta: { pagination: result.cursor } };
+    return { data: await this.search.withRelations(result.items), meta: { pagination: { ...result.cursor, total: result.total } } };
   }
 }

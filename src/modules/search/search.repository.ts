@@ -39,4 +39,12 @@ export class SearchRepository {
       FROM page JOIN posts p ON p.id = page.id CROSS JOIN q
       ORDER BY page.rank DESC, page.id`;
   }
+
+  /** How many published posts match in all (GIN index; no ranking, no headlines). */
+  async countPublished(query: string, now = new Date()): Promise<number> {
+    const [row] = await this.prisma.$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS total FROM posts p
+      WHERE p.search_vector @@ websearch_to_tsquery('english', ${query}) AND ${publishedPostSql(now)}`;
+    return row?.total ?? 0;
+  }
 }

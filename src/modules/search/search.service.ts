@@ -45,12 +45,17 @@ export class SearchService {
   async search(request: SearchRequest): Promise<Paginated<SearchHit>> {
     const limit = request.limit ?? SEARCH_LIMIT.default;
     const bound = request.cursor ? decodeSearchCursor(request.query, request.cursor, request.cursorField ?? 'cursor') : null;
-    const rows = await this.repository.searchPublished(request.query, limit + 1, bound);
+    const now = new Date();
+    const [rows, total] = await Promise.all([
+      this.repository.searchPublished(request.query, limit + 1, bound, now),
+      this.repository.countPublished(request.query, now),
+    ]);
     const hasMore = rows.length > limit;
     const items = rows.slice(0, limit).map(({ rank, rawSnippet, ...row }) => ({ post: toPostModel(row), rank, snippet: toSnippetHtml(rawSnippet) }));
     const last = items.at(-1);
     return {
       items,
+      total,
       cursor: { limit, hasMore, nextCursor: last && hasMore ? this.cursorFor(request.query, last) : null, prevCursor: null },
     };
   }

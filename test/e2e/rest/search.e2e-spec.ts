@@ -25,7 +25,7 @@ describe('search (REST and GraphQL)', () => {
     expect(top.post).toEqual(expect.objectContaining({ id: expect.any(String), slug: expect.any(String), title: expect.any(String), readingTime: expect.any(Object) }));
     expect(top.post.tags.length).toBeGreaterThan(0);
     expect(top.post.html).toBeUndefined();
-    expect(body.meta.pagination).toEqual({ limit: 10, nextCursor: null, prevCursor: null, hasMore: false });
+    expect(body.meta.pagination).toEqual({ limit: 10, nextCursor: null, prevCursor: null, hasMore: false, total: body.data.length });
     const titled = body.data.findIndex((h: any) => /typograph/i.test(h.post.title));
     const untitled = body.data.findIndex((h: any) => !/typograph/i.test(h.post.title) && !h.post.tags.some((x: any) => x.slug === 'typography'));
     if (titled >= 0 && untitled >= 0) expect(titled).toBeLessThan(untitled);
@@ -58,6 +58,7 @@ describe('search (REST and GraphQL)', () => {
       const body = await search({ q });
       expect(body.data).toEqual([]);
       expect(body.meta.pagination.hasMore).toBe(false);
+      expect(body.meta.pagination.total).toBe(0);
     }
   });
 
@@ -73,6 +74,10 @@ describe('search (REST and GraphQL)', () => {
       expect(body.meta.pagination.hasMore).toBe(cursor !== undefined);
     } while (cursor);
     expect(seen).toEqual(full);
+    const firstPage = await search({ q: 'reading writing', limit: 2 });
+    expect(firstPage.meta.pagination.total).toBe(full.length);
+    const total: any = await gql(t, '{ search(query: "reading writing", first: 1) { totalCount } }');
+    expect(total.data.search.totalCount).toBe(full.length);
 
     const gqlSeen: string[] = [];
     let after: string | null = null;
