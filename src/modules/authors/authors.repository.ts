@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
+import { publishedPostSql } from '../../database/post-summary.sql';
 import { publishedPostWhere } from '../../database/published-post.where';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 
 const authorSelect = (now: Date) =>
   ({
@@ -61,15 +62,27 @@ export class AuthorsRepository {
     return this.prisma.author.findUnique({ where: { id }, select: adminAuthorSelect(now) });
   }
 
-  /** Authors of many posts in one statement, in each post's order. */
+  /** Authors of many posts in one statement, in each post's order (raw SQL for the reason given in TagsRepository). */
   async findByPostIds(postIds: readonly string[], now = new Date()): Promise<Map<string, AuthorRow[]>> {
-    const links = await this.prisma.postAuthor.findMany({
-      where: { postId: { in: [...postIds] } },
-      orderBy: [{ postId: 'asc' }, { position: 'asc' }],
-      select: { postId: true, author: { select: authorSelect(now) } },
-    });
     const byPost = new Map<string, AuthorRow[]>(postIds.map((id) => [id, []]));
-    for (const link of links) byPost.get(link.postId)?.push(link.author);
+    if (postIds.length === 0) return byPost;
+    const rows = await this.prisma.$queryRaw<
+      { postId: string; id: string; slug: string; name: string; bio: string | null; avatarUrl: string | null; website: string | null; postCount: number }[]
+    >`
+      WITH links AS (
+        SELECT post_id, author_id, position FROM post_authors WHERE post_id = ANY(${[...postIds]}::uuid[])
+      ),
+      counts AS (
+        SELECT x.author_id, count(*)::int AS n
+        FROM post_authors x JOIN posts p ON p.id = x.post_id
+        WHERE x.author_id IN (SELECT author_id FROM links) AND ${publishedPostSql(now)}
+        GROUP BY x.author_id
+      )
+      SELECT l.post_id::text AS "postId", a.id::text AS "id", a.slug, a.name, a.bio, a.avatar_url AS "avatarUrl", a.website,
+             COALESCE(c.n, 0) AS "postCount"
+      FROM links l JOIN authors a ON a.id = l.author_id LEFT JOIN counts c ON c.author_id = l.author_id
+      ORDER BY l.post_id, l.position`;
+    for (const { postId, postCount, ...author } of rows) byPost.get(postId)?.push({ ...author, _count: { posts: postCount } });
     return byPost;
   }
 }

