@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequireScopes } from '../../common/auth/access.decorators';
+import { AuthenticatedToken, CurrentToken, RequireScopes } from '../../common/auth/access.decorators';
 import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
 import { one } from '../../common/http/envelopes';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
@@ -21,8 +21,8 @@ export class ApiTokensController {
   @Post()
   @ApiOperation({ summary: 'Mint a token. The response carries the plaintext token once; only its hash is stored.' })
   @ApiCreatedResponse({ type: CreatedApiTokenModel })
-  async create(@Body() body: CreateApiTokenBody, @Actor() actor: AuditActor) {
-    return one(await this.tokens.create(body, actor));
+  async create(@Body() body: CreateApiTokenBody, @Actor() actor: AuditActor, @CurrentToken() caller: AuthenticatedToken | undefined) {
+    return one(await this.tokens.create(body, actor, { grantableScopes: caller?.scopes ?? [] }));
   }
 
   @Get()

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthenticatedToken, Scope } from '../../common/auth/access.decorators';
 import { invalidToken } from '../../common/auth/auth-errors';
 import { TokenVerifier } from '../../common/auth/token-verifier';
+import { ErrorCode } from '../../common/errors/error-code';
 import { DomainError } from '../../common/errors/domain-error';
 import type { AuditActor } from '../audit/audit.service';
 import { knownScopes, toApiTokenModel } from './api-token.mapper';
@@ -19,8 +20,22 @@ export class ApiTokensService implements TokenVerifier {
   constructor(private readonly tokens: ApiTokensRepository) {}
 
   /** Mints a token; the response is the only place its plaintext ever appears. */
-  async create(request: NewTokenRequest, actor: AuditActor, now = new Date()): Promise<CreatedApiTokenModel> {
+  /**
+   * `grantableScopes`: the scopes of the token making the request. A token can only grant scopes it
+   * holds itself, so `tokens:manage` alone cannot mint a more powerful token. The command line (which
+   * needs database access, i.e. is already trusted) passes none.
+   */
+  async create(
+    request: NewTokenRequest,
+    actor: AuditActor,
+    options: { grantableScopes?: readonly Scope[]; now?: Date } = {},
+  ): Promise<CreatedApiTokenModel> {
+    const now = options.now ?? new Date();
     const { name, scopes, expiresAt } = validateNewToken(request, now);
+    const beyond = options.grantableScopes ? scopes.filter((scope) => !options.grantableScopes!.includes(scope)) : [];
+    if (beyond.length > 0) {
+      throw new DomainError(ErrorCode.FORBIDDEN, `A token can only grant scopes it holds itself; this one lacks: ${beyond.join(', ')}.`);
+    }
     const secret = mintSecret();
     const row = await this.tokens.insert(
       { name, tokenHash: secret.hash, prefix: secret.prefix, scopes, expiresAt },

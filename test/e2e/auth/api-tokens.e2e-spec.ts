@@ -9,7 +9,7 @@ describe('REST /api/admin/tokens', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await issueToken(t, ['tokens:manage'], { name: 'admin' });
+    admin = await issueToken(t, ['tokens:manage', 'content:read', 'content:write'], { name: 'admin' });
   });
   afterAll(() => t.close());
 
@@ -42,6 +42,15 @@ describe('REST /api/admin/tokens', () => {
     // The new token works straight away, with its own scopes only.
     const own = await request(t.http).get('/api/admin/tokens').set(bearer(token));
     expectProblem(own, 403, 'FORBIDDEN');
+  });
+
+  it('lets a token grant only scopes it holds itself, creating nothing otherwise', async () => {
+    const manager = await issueToken(t, ['tokens:manage']);
+    const before = await t.prisma.apiToken.count();
+    const refused = await create({ name: 'escalation', scopes: ['tokens:manage', 'content:publish'] }, manager);
+    expect(expectProblem(refused, 403, 'FORBIDDEN').detail).toContain('content:publish');
+    expect(await t.prisma.apiToken.count()).toBe(before);
+    expect((await create({ name: 'peer', scopes: ['tokens:manage'] }, manager)).status).toBe(201);
   });
 
   it('revokes a token from the next request on, and records both events in the audit log', async () => {
