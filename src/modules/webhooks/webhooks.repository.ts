@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
 import { AuditRecord, auditEntryData } from '../audit/audit.repository';
+import { redactWebhookUrl } from './domain/redact-url';
 
 const webhookSelect = {
   id: true,
@@ -35,7 +36,7 @@ export class WebhooksRepository {
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.webhook.create({ data, select: webhookSelect });
       await tx.auditEntry.create({
-        data: auditEntryData({ ...audit, targetType: TARGET, targetId: row.id, details: { url: row.url, events: row.events } }),
+        data: auditEntryData({ ...audit, targetType: TARGET, targetId: row.id, details: { url: redactWebhookUrl(row.url), events: row.events } }),
         select: { id: true },
       });
       return row;

@@ -18,6 +18,15 @@ describe('REST /api/admin/webhooks', () => {
 
   const create = (body: object) => request(t.http).post(BASE).set(admin).send(body);
 
+  it('keeps a URL\'s credentials and query out of the audit log (the webhook keeps them)', async () => {
+    const url = 'https://bot:s3cret@hooks.example.com/in?token=abc123';
+    const res = await create({ url, events: ['post.published'] }).expect(201);
+    expect(res.body.data.url).toBe(url);
+    const entry = await t.prisma.auditEntry.findFirstOrThrow({ where: { targetId: res.body.data.id, action: 'webhook.created' } });
+    expect(JSON.stringify(entry.details)).not.toMatch(/s3cret|abc123/);
+    expect(entry.details).toMatchObject({ url: 'https://hooks.example.com/in (credentials and query hidden)' });
+  });
+
   it('creates a webhook, shows its secret once and never again', async () => {
     const res = await create({ ...valid, description: 'Rebuild the site' }).expect(201);
     expect(res.body.data).toEqual({
