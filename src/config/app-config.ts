@@ -23,7 +23,8 @@ export interface AppConfig {
    * size of each in-process cache of public responses (REST, GraphQL); 0 turns them off.
    */
   cache: { maxAgeSeconds: number; staleWhileRevalidateSeconds: number; responseCacheBytes: number };
-  site: { url: string; postUrlPattern: string };
+  /** The website that renders the posts (`url`, `title`), and where this API is publicly reachable (`apiUrl`). */
+  site: { url: string; title: string; postUrlPattern: string; apiUrl: string };
   /** `schemaFile`: write the SDL there on start (the committed schema.gql is regenerated this way). */
   graphql: { introspection: boolean; schemaFile: string | undefined };
   /** Requests per minute: per client address without a token, per token with one. */
@@ -58,6 +59,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['env'];
   const port = env.PORT ?? 3000;
   const embedded = env.DATABASE_URL === undefined;
+  const siteUrl = (env.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     env: nodeEnv,
     http: { host: env.HOST ?? '0.0.0.0', port, trustProxy: parseTrustProxy(env.TRUST_PROXY) },
@@ -80,8 +82,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       responseCacheBytes: (env.RESPONSE_CACHE_MB ?? 32) * 1024 * 1024,
     },
     site: {
-      url: (env.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+      url: siteUrl,
+      title: env.SITE_TITLE ?? 'Byline',
       postUrlPattern: env.POST_URL_PATTERN ?? '/{slug}/',
+      // Default: the API is served under the site's own origin (e.g. a reverse proxy routing /api).
+      apiUrl: env.API_URL?.replace(/\/+$/, '') ?? siteUrl,
     },
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION ?? nodeEnv !== 'production',

@@ -10,7 +10,6 @@ import { renderSitemap, SitemapEntry } from './domain/sitemap';
 
 export const FEED_SIZE = 20;
 const SITEMAP_BATCH = 100;
-const SITE_TITLE = 'Byline';
 
 /** Feeds and the sitemap: published posts only, URLs on the public site (SITE_URL + POST_URL_PATTERN). */
 @Injectable()
@@ -55,11 +54,11 @@ export class FeedsService {
     const site = this.config.site.url;
     const query = tag ? `?tag=${encodeURIComponent(tag.slug)}` : '';
     const channel: FeedChannel = {
-      title: tag ? `${tag.name} · ${SITE_TITLE}` : SITE_TITLE,
+      title: tag ? `${tag.name} · ${this.config.site.title}` : this.config.site.title,
       description: tag?.description ?? (tag ? `Posts tagged ${tag.name}` : `Latest posts`),
       homeUrl: siteHome(site),
-      rssUrl: `${site}/api/feed.xml${query}`,
-      jsonUrl: `${site}/api/feed.json${query}`,
+      rssUrl: `${this.config.site.apiUrl}/api/feed.xml${query}`,
+      jsonUrl: `${this.config.site.apiUrl}/api/feed.json${query}`,
       language: 'en',
       updated: new Date(Math.max(0, ...entries.map((e) => e.updatedAt.getTime()))),
     };

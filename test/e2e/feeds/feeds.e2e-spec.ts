@@ -86,6 +86,22 @@ describe('feeds and sitemap', () => {
     });
   });
 
+  describe('with the API on its own origin (API_URL) and a site title (SITE_TITLE)', () => {
+    let other: TestApp;
+    beforeAll(async () => {
+      other = await createTestApp({ seed: true, env: { SITE_URL: SITE, SITE_TITLE: 'The Slow Journal', API_URL: 'https://api.journal.example/' } });
+    });
+    afterAll(() => other.close());
+
+    it('points the feeds\' self links at the API and titles them after the site', async () => {
+      const json = JSON.parse((await request(other.http).get('/api/feed.json?tag=typography').expect(200)).text);
+      expect(json).toMatchObject({ title: 'Typography · The Slow Journal', home_page_url: `${SITE}/`, feed_url: 'https://api.journal.example/api/feed.json?tag=typography' });
+      const rss = (await request(other.http).get('/api/feed.xml').expect(200)).text;
+      expect(rss).toContain('https://api.journal.example/api/feed.xml');
+      expect(childText(findAll(parseXml(rss), 'channel')[0], 'title')).toBe('The Slow Journal');
+    });
+  });
+
   describe('GET /api/sitemap.xml', () => {
     it('lists the home page and every published post with lastmod = updatedAt, and nothing unpublished', async () => {
       const res = await request(t.http).get('/api/sitemap.xml').expect(200);
