@@ -17,3 +17,8 @@ export function one<T>(data: T): DataEnvelope<T> {
 export function list<T>(result: Paginated<T>): ListEnvelope<T> {
   return { data: result.items, meta: { pagination: result.page ?? result.cursor ?? {} } };
 }
+
+/** A complete, unpaginated list (tokens, webhooks, revisions, related posts): its pagination is its size. */
+export function whole<T>(items: T[]): ListEnvelope<T> {
+  return { data: items, meta: { pagination: { total: items.length } } };
+}

@@ -43,4 +43,9 @@ export class CursorMetaSchema {
   @ApiPropertyOptional({ description: 'Matches over all pages (search results only).' }) total?: number;
 }
 
-export const OPENAPI_EXTRA_MODELS = [FieldErrorSchema, ProblemDetailsSchema, PageMetaSchema, CursorMetaSchema];
+@ApiSchema({ name: 'TotalMeta', description: 'A complete, unpaginated list (tokens, webhooks, revisions, related posts): its size.' })
+export class TotalMetaSchema {
+  @ApiProperty() total: number;
+}
+
+export const OPENAPI_EXTRA_MODELS = [FieldErrorSchema, ProblemDetailsSchema, PageMetaSchema, CursorMetaSchema, TotalMetaSchema];

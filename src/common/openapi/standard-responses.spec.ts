@@ -40,7 +40,7 @@ describe('addStandardResponses', () => {
     });
     const list = out.paths['/api/x'].get.responses['200'].content['application/json'].schema;
     expect(list.required).toEqual(['data', 'meta']);
-    expect(list.properties.meta.properties.pagination.oneOf).toHaveLength(2);
+    expect(list.properties.meta.properties.pagination.oneOf).toHaveLength(3);
     expect(out.paths['/api/feed.xml'].get.responses['200'].content).toEqual({ 'application/rss+xml': { schema: { type: 'string' } } });
   });
 });

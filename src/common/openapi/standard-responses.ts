@@ -42,7 +42,9 @@ function statusesFor(path: string, method: string, op: Operation): string[] {
 }
 
 type Schema = Record<string, unknown>;
-const PAGINATION = { oneOf: [{ $ref: '#/components/schemas/PageMeta' }, { $ref: '#/components/schemas/CursorMeta' }] };
+const PAGINATION = {
+  oneOf: [{ $ref: '#/components/schemas/PageMeta' }, { $ref: '#/components/schemas/CursorMeta' }, { $ref: '#/components/schemas/TotalMeta' }],
+};
 
 /** `{ data }` or `{ data, meta: { pagination } }` around what a controller declared (or a bare object). */
 function envelope(schema: Schema | undefined, isList: boolean): Schema {

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, SetMetadata } fro
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedToken, CurrentToken, RequireScopes } from '../../common/auth/access.decorators';
 import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
-import { one } from '../../common/http/envelopes';
+import { one, whole } from '../../common/http/envelopes';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Actor } from '../audit/audit-actor.decorator';
 import type { AuditActor } from '../audit/audit.service';
@@ -30,7 +30,7 @@ export class ApiTokensController {
   @ApiOkResponse({ type: ApiTokenModel, isArray: true })
   async list() {
     const tokens = await this.tokens.list();
-    return { data: tokens, meta: { pagination: { total: tokens.length } } };
+    return whole(tokens);
   }
 
   @Delete(':id')

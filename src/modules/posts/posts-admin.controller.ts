@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { Response } from 'express';
 import { RequireScopes } from '../../common/auth/access.decorators';
 import { DomainError } from '../../common/errors/domain-error';
-import { one } from '../../common/http/envelopes';
+import { one, whole } from '../../common/http/envelopes';
 import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
 import { pickFields } from '../../common/http/pick-fields';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
@@ -137,7 +137,7 @@ export class PostsAdminController {
   @RequireScopes('content:read')
   @ApiOperation({ summary: 'Revisions of a post, newest first: number, createdAt, tokenId and the snapshot.' })
   async revisions(@Param('id', UuidPipe) id: string) {
-    return { data: await this.admin.revisions(id) };
+    return whole(await this.admin.revisions(id));
   }
 
   @Post(':id/revisions/:n/restore')

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiMovedPermanentlyResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { whole } from '../../common/http/envelopes';
 import { MovedPermanently } from '../../common/http/moved-permanently';
 import { Public } from '../../common/auth/access.decorators';
 import { SlugPipe } from '../../common/validation/slug.pipe';
@@ -10,7 +11,14 @@ import { RELATED_LIMIT, RelatedContentService } from './related-content.service'
 
 const RELATED_RESPONSE = {
   description: 'Related posts, best first (tag overlap weighted by rarity, text similarity, recency).',
-  schema: { type: 'object', properties: { data: { type: 'array', items: { $ref: getSchemaPath(RelatedPostSummary) } } } },
+  schema: {
+    type: 'object',
+    required: ['data', 'meta'],
+    properties: {
+      data: { type: 'array', items: { $ref: getSchemaPath(RelatedPostSummary) } },
+      meta: { type: 'object', properties: { pagination: { $ref: '#/components/schemas/TotalMeta' } } },
+    },
+  },
 };
 
 // Paths have one more segment than GET /api/posts/:id and /api/posts/slug/:slug, so neither can shadow them.
@@ -31,13 +39,13 @@ export class RelatedContentController {
       const limit = query.limit === undefined ? '' : `?limit=${query.limit}`;
       throw new MovedPermanently(`/api/posts/slug/${found.movedTo}/related${limit}`);
     }
-    return { data: found.related };
+    return whole(found.related);
   }
 
   @Get(':id/related')
   @ApiOperation({ summary: 'Related posts of a published post, by its id (404 for unknown, draft or scheduled posts).' })
   @ApiOkResponse(RELATED_RESPONSE)
   async byId(@Param('id', UuidPipe) id: string, @Query() query: RelatedPostsQuery) {
-    return { data: await this.related.relatedForId(id, query.limit ?? RELATED_LIMIT.default) };
+    return whole(await this.related.relatedForId(id, query.limit ?? RELATED_LIMIT.default));
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Set
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScopes } from '../../common/auth/access.decorators';
 import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
-import { list, one } from '../../common/http/envelopes';
+import { list, one, whole } from '../../common/http/envelopes';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Actor } from '../audit/audit-actor.decorator';
 import type { AuditActor } from '../audit/audit.service';
@@ -39,7 +39,7 @@ export class WebhooksController {
   @ApiOkResponse({ type: WebhookModel, isArray: true })
   async list() {
     const webhooks = await this.webhooks.list();
-    return { data: webhooks, meta: { pagination: { total: webhooks.length } } };
+    return whole(webhooks);
   }
 
   @Get(':id')

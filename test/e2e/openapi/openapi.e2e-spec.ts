@@ -89,7 +89,10 @@ describe('OpenAPI document and docs page', () => {
     expect(list.properties.meta.properties.pagination.oneOf).toEqual([
       { $ref: '#/components/schemas/PageMeta' },
       { $ref: '#/components/schemas/CursorMeta' },
+      { $ref: '#/components/schemas/TotalMeta' },
     ]);
+    const related = doc.paths['/api/posts/slug/{slug}/related'].get.responses['200'].content['application/json'].schema;
+    expect(related.properties.meta.properties.pagination).toEqual({ $ref: '#/components/schemas/TotalMeta' });
     const tag = doc.paths['/api/admin/tags/{id}'].get.responses['200'].content['application/json'].schema;
     expect(tag).toEqual({ type: 'object', required: ['data'], properties: { data: { $ref: '#/components/schemas/AdminTagModel' } } });
   });

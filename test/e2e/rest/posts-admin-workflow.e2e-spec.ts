@@ -88,6 +88,7 @@ describe('REST /api/admin/posts workflow: publish, schedule, unpublish, slug his
     const v2 = await request(t.http).patch(`/api/admin/posts/${id}`).set(editor).set('If-Match', etag).send({ title: 'Second title', tags: [] }).expect(200);
     const list = await request(t.http).get(`/api/admin/posts/${id}/revisions`).set(editor).expect(200);
     expect(list.body.data.map((r: any) => r.number)).toEqual([2, 1]);
+    expect(list.body.meta).toEqual({ pagination: { total: 2 } });
     expect(list.body.data[1]).toMatchObject({ number: 1, tokenId: expect.any(String), snapshot: { title: 'First title', tags: ['writing'], status: 'DRAFT' } });
     expect(Date.parse(list.body.data[0].createdAt)).not.toBeNaN();
 

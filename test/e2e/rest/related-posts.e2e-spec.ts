@@ -43,6 +43,7 @@ describe('related posts (REST and GraphQL)', () => {
   it('returns what a footer needs, three by default, best first and deterministic', async () => {
     const res = await request(t.http).get(`/api/posts/slug/${FLAGSHIP}/related`).expect(200);
     expect(res.body.data).toHaveLength(3);
+    expect(res.body.meta).toEqual({ pagination: { total: 3 } });
     const [first] = res.body.data;
     expect(Object.keys(first).sort()).toEqual(
       ['excerpt', 'featureImage', 'id', 'primaryTag', 'publishedAt', 'readingTime', 'slug', 'tags', 'title'].sort(),
