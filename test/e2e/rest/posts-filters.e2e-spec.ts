@@ -120,6 +120,11 @@ describe('GET /api/posts parameters and cursor pagination', () => {
     },
   );
 
+  it.each(['tag=', 'tag=,,', 'author=', 'fields=', 'fields=%20,'])('rejects the empty list %s with 400 naming the parameter', async (param) => {
+    const problem = expectProblem(await get(`?${param}`), 400, 'VALIDATION_FAILED');
+    expect(problem.errors?.map((e) => e.field)).toEqual([param.split('=')[0]]);
+  });
+
   it('picks the requested top-level fields (id always), and rejects an unknown one naming it', async () => {
     const res = await get('?fields=title,slug,tags&limit=3').expect(200);
     for (const post of res.body.data) expect(Object.keys(post).sort()).toEqual(['id', 'slug', 'tags', 'title']);
@@ -229,5 +234,7 @@ describe('GET /api/posts parameters and cursor pagination', () => {
     expect(pageTwo.data!.posts.totalCount).toBe(restPageTwo.body.meta.pagination.total);
     const both = await gql(t, query, { first: 2, page: 1, after: viaGraphql.length ? 'x' : null });
     expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const empty = await gql(t, query, { filter: { tag: [] } });
+    expect(empty.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsBoolean, IsDate, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { PageQuery } from '../../../common/pagination/page.query';
 import { ToBool, ToList } from '../../../common/validation/query-transforms';
@@ -27,11 +27,13 @@ export class ListPostsQuery extends PageQuery {
   order?: PostOrder;
 
   @ApiPropertyOptional({ description: 'Tag slug; comma-separated for any of several.', example: 'writing,typography' })
-  @IsOptional() @ToList() @ArrayMaxSize(20) @Matches(SLUG, { each: true, message: 'tag must be a slug' })
+  @IsOptional() @ToList() @ArrayMinSize(1, { message: 'tag must name at least one tag' }) @ArrayMaxSize(20)
+  @Matches(SLUG, { each: true, message: 'tag must be a slug' })
   tag?: string[];
 
   @ApiPropertyOptional({ description: 'Author slug; comma-separated for any of several.' })
-  @IsOptional() @ToList() @ArrayMaxSize(20) @Matches(SLUG, { each: true, message: 'author must be a slug' })
+  @IsOptional() @ToList() @ArrayMinSize(1, { message: 'author must name at least one author' }) @ArrayMaxSize(20)
+  @Matches(SLUG, { each: true, message: 'author must be a slug' })
   author?: string[];
 
   @ApiPropertyOptional({ type: Boolean })
@@ -47,7 +49,8 @@ export class ListPostsQuery extends PageQuery {
   publishedBefore?: Date;
 
   @ApiPropertyOptional({ description: `Comma list of top-level fields to return (id is always included): ${POST_FIELDS.join(', ')}` })
-  @IsOptional() @ToList() @IsIn(POST_FIELDS, { each: true, message: unknownValueMessage('field', POST_FIELDS) })
+  @IsOptional() @ToList() @ArrayMinSize(1, { message: 'fields must name at least one field' })
+  @IsIn(POST_FIELDS, { each: true, message: unknownValueMessage('field', POST_FIELDS) })
   fields?: PostField[];
 
   @ApiPropertyOptional({ description: 'Comma list of body formats: html, plaintext, markdown. Lists default to none.' })

@@ -1,5 +1,5 @@
 import { ArgsType, Field, GraphQLISODateTime, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../../../common/pagination/page.query';
 import { PostOrder } from '../domain/post-listing';
@@ -17,11 +17,13 @@ registerEnumType(PostOrderBy, { name: 'PostOrderBy' });
 @InputType('PostFilter')
 export class PostFilterInput {
   @Field(() => [String], { nullable: true, description: 'Any of these tag slugs.' })
-  @IsOptional() @ArrayMaxSize(20) @Matches(SLUG, { each: true, message: 'tag must be a slug' })
+  @IsOptional() @ArrayMinSize(1, { message: 'tag must name at least one tag' }) @ArrayMaxSize(20)
+  @Matches(SLUG, { each: true, message: 'tag must be a slug' })
   tag?: string[];
 
   @Field(() => [String], { nullable: true, description: 'Any of these author slugs.' })
-  @IsOptional() @ArrayMaxSize(20) @Matches(SLUG, { each: true, message: 'author must be a slug' })
+  @IsOptional() @ArrayMinSize(1, { message: 'author must name at least one author' }) @ArrayMaxSize(20)
+  @Matches(SLUG, { each: true, message: 'author must be a slug' })
   author?: string[];
 
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean()
