@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { allowedMethodsFor } from './common/http/allowed-methods';
+import { corsOptions } from './common/http/cors';
 import { requireJsonBodies } from './common/http/json-bodies.middleware';
 import { assignRequestId } from './common/http/request-id.middleware';
 import { setupOpenApi } from './common/openapi/openapi.setup';
@@ -15,8 +16,11 @@ export const MAX_BODY_BYTES = 1_100_000;
 /** The one place for app-wide HTTP behaviour; main.ts and the tests both call it. */
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
+  const config = app.get<AppConfig>(APP_CONFIG);
   // Before the body parsers, so that what they refuse is still answered with a request id.
   express.use(assignRequestId);
+  const cors = corsOptions(config.http.corsOrigins);
+  if (cors) express.enableCors(cors);
   express.use(requireJsonBodies);
   express.useLogger(app.get(Logger));
   express.useBodyParser('json', { limit: MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] });
@@ -24,7 +28,7 @@ export function configureApp(app: INestApplication): INestApplication {
   express.set('etag', 'strong');
   express.disable('x-powered-by');
   express.set('query parser', 'simple');
-  express.set('trust proxy', app.get<AppConfig>(APP_CONFIG).http.trustProxy);
+  express.set('trust proxy', config.http.trustProxy);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(allowedMethodsFor));
   setupOpenApi(app);

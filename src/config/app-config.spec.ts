@@ -30,6 +30,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes please!' })).toThrow(ConfigValidationError);
   });
 
+  it('reads CORS_ORIGINS as any origin by default, none, or a list of exact origins', () => {
+    expect(loadConfig({}).http.corsOrigins).toBe('*');
+    expect(loadConfig({ CORS_ORIGINS: 'none' }).http.corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:5173/' }).http.corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'a.example' })).toThrow(ConfigValidationError);
+  });
+
   it('sizes the response caches in MiB, 0 turning them off', () => {
     expect(loadConfig({}).cache.responseCacheBytes).toBe(32 * 1024 * 1024);
     expect(loadConfig({ RESPONSE_CACHE_MB: '0' }).cache.responseCacheBytes).toBe(0);

@@ -6,7 +6,8 @@ import { EnvironmentVariables } from './environment';
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   /** `trustProxy`: Express's "trust proxy", so that client addresses (rate limits, logs) come from X-Forwarded-For. */
-  http: { host: string; port: number; trustProxy: boolean | number | string };
+  /** `corsOrigins`: browsers on these origins may call the API (`*`: any; empty: none). */
+  http: { host: string; port: number; trustProxy: boolean | number | string; corsOrigins: '*' | string[] };
   database: {
     /** Unset: Byline starts its own embedded PostgreSQL. */
     url: string | undefined;
@@ -62,7 +63,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const siteUrl = (env.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     env: nodeEnv,
-    http: { host: env.HOST ?? '0.0.0.0', port, trustProxy: parseTrustProxy(env.TRUST_PROXY) },
+    http: { host: env.HOST ?? '0.0.0.0', port, trustProxy: parseTrustProxy(env.TRUST_PROXY), corsOrigins: parseCorsOrigins(env.CORS_ORIGINS) },
     database: {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE ?? 10,
@@ -112,4 +113,10 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
   return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+function parseCorsOrigins(value: string | undefined): '*' | string[] {
+  if (value === undefined || value === '*') return '*';
+  if (value === 'none') return [];
+  return value.split(',').map((origin) => origin.trim().replace(/\/+$/, ''));
 }

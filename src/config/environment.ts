@@ -29,6 +29,13 @@ export class EnvironmentVariables {
   })
   TRUST_PROXY?: string;
 
+  // `*` (any origin), `none`, or a comma-separated list of exact origins (scheme://host[:port]).
+  @IsOptional()
+  @Matches(/^(\*|none|https?:\/\/[^\s,/]+\/?(\s*,\s*https?:\/\/[^\s,/]+\/?)*)$/, {
+    message: 'CORS_ORIGINS must be *, none, or a comma-separated list of origins like https://blog.example',
+  })
+  CORS_ORIGINS?: string;
+
   @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
