@@ -3,25 +3,65 @@ import { PrismaService } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
 import { StoredKey } from './domain/idempotency';
 
+/** One request's hold on a key: the row it inserted, told apart from a later holder by its creation time. */
+export interface IdempotencyClaim {
+  tokenId: string;
+  key: string;
+  createdAt: Date;
+}
+
+const STORED_KEY_SELECT = {
+  requestHash: true,
+  completed: true,
+  responseStatus: true,
+  responseBody: true,
+  resultId: true,
+  createdAt: true,
+} satisfies Prisma.IdempotencyKeySelect;
+
 /** Idempotency-Key records, per token. Expired ones are ignored and removed when the token next uses a key. */
 @Injectable()
 export class IdempotencyKeysRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Records an in-flight key; returns null when this call owns it, else the existing (unexpired) record. */
-  async claim(tokenId: string, key: string, requestHash: string, now: Date, expiresAt: Date): Promise<StoredKey | null> {
+  /** Records an in-flight key; returns the claim when this call owns it, else the existing (unexpired) record. */
+  async claim(tokenId: string, key: string, requestHash: string, now: Date, expiresAt: Date): Promise<IdempotencyClaim | StoredKey> {
     await this.prisma.idempotencyKey.deleteMany({ where: { tokenId, expiresAt: { lte: now } } });
     const { count } = await this.prisma.idempotencyKey.createMany({
-      data: [{ tokenId, key, requestHash, expiresAt }],
+      data: [{ tokenId, key, requestHash, expiresAt, createdAt: now }],
       skipDuplicates: true,
     });
-    if (count === 1) return null;
-    const existing = await this.prisma.idempotencyKey.findUnique({
-      where: { tokenId_key: { tokenId, key } },
-      select: { requestHash: true, completed: true, responseStatus: true, responseBody: true },
-    });
+    if (count === 1) return { tokenId, key, createdAt: now };
+    const existing = await this.prisma.idempotencyKey.findUnique({ where: { tokenId_key: { tokenId, key } }, select: STORED_KEY_SELECT });
     // Removed between our insert and read (expired and cleaned): try once more.
     return existing ?? this.claim(tokenId, key, requestHash, now, expiresAt);
+  }
+
+  /**
+   * Replaces an abandoned claim (unfinished, nothing created, older than `staleBefore`) with a new one.
+   * Null when the old claim is not abandoned after all, or another request took it over first.
+   */
+  async takeOver(tokenId: string, key: string, requestHash: string, now: Date, expiresAt: Date, staleBefore: Date): Promise<IdempotencyClaim | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.idempotencyKey.deleteMany({
+        where: { tokenId, key, completed: false, resultId: null, createdAt: { lt: staleBefore } },
+      });
+      if (count !== 1) return null;
+      await tx.idempotencyKey.create({ data: { tokenId, key, requestHash, expiresAt, createdAt: now }, select: { key: true } });
+      return { tokenId, key, createdAt: now };
+    });
+  }
+
+  /**
+   * Inside the creating transaction: ties what was created to the claim. False when the claim is no
+   * longer this request's (taken over after a stall), in which case the creation must roll back.
+   */
+  async recordResult(tx: Prisma.TransactionClient, claim: IdempotencyClaim, resultId: string): Promise<boolean> {
+    const { count } = await tx.idempotencyKey.updateMany({
+      where: { tokenId: claim.tokenId, key: claim.key, createdAt: claim.createdAt, resultId: null },
+      data: { resultId },
+    });
+    return count === 1;
   }
 
   async complete(tokenId: string, key: string, status: number, body: unknown): Promise<void> {
@@ -32,7 +72,7 @@ export class IdempotencyKeysRepository {
   }
 
   /** A failed first attempt frees its key, so a corrected retry can use it. */
-  async release(tokenId: string, key: string): Promise<void> {
-    await this.prisma.idempotencyKey.deleteMany({ where: { tokenId, key, completed: false } });
+  async release(claim: IdempotencyClaim): Promise<void> {
+    await this.prisma.idempotencyKey.deleteMany({ where: { tokenId: claim.tokenId, key: claim.key, createdAt: claim.createdAt, completed: false } });
   }
 }

@@ -8,6 +8,8 @@ import { PostSnapshot } from './domain/post-snapshot';
 import { PostStatusName } from './domain/post-transitions';
 import * as step from './post-write-steps.repository';
 import type { WriteActor } from './post-write-steps.repository';
+import { inProgress } from './domain/idempotency';
+import { IdempotencyClaim, IdempotencyKeysRepository } from './idempotency-keys.repository';
 
 export type { WriteActor } from './post-write-steps.repository';
 
@@ -69,9 +71,13 @@ export class PostWritesRepository {
   /** Test seam: called before each step inside the transaction; throwing there must roll everything back. */
   faultHook?: (step: WriteStep) => void | Promise<void>;
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly idempotencyKeys: IdempotencyKeysRepository,
+  ) {}
 
-  async create(write: PostWrite<PostColumns> & { title: string }, actor: WriteActor, note: AuditNote): Promise<string> {
+  /** `claim`: the Idempotency-Key this create runs under; the new post's id is recorded on it in the same transaction. */
+  async create(write: PostWrite<PostColumns> & { title: string }, actor: WriteActor, note: AuditNote, claim?: IdempotencyClaim | null): Promise<string> {
     return this.transaction(async (tx) => {
       const slug = write.slug ?? (await step.generateSlug(tx, write.title));
       if (write.slug) await step.assertSlugFree(tx, write.slug);
@@ -79,6 +85,7 @@ export class PostWritesRepository {
       const toc = write.columns.toc as Prisma.InputJsonValue;
       const { id } = await tx.post.create({ data: { ...write.columns, toc, slug }, select: { id: true } });
       await this.finish(tx, id, write, actor, note);
+      if (claim && !(await this.idempotencyKeys.recordResult(tx, claim, id))) throw inProgress();
       return id;
     });
   }

@@ -62,10 +62,15 @@ export class PostsAdminService {
 
   /** Creates a draft; with an Idempotency-Key, a retry replays the first response instead. */
   async create(input: CreatePostInput, actor: WriteActor, idempotencyKey?: string): Promise<StoredResponse> {
-    return this.idempotency.once({ tokenId: actor.tokenId, key: idempotencyKey, operation: 'createPost', request: input }, async () => {
-      const id = await this.writes.create(toCreateWrite(input, this.body), actor, { action: 'post.created' });
-      return { status: 201, body: { data: await this.get(id) } };
-    });
+    return this.idempotency.once(
+      { tokenId: actor.tokenId, key: idempotencyKey, operation: 'createPost', request: input },
+      async (claim) => {
+        const id = await this.writes.create(toCreateWrite(input, this.body), actor, { action: 'post.created' }, claim);
+        return { status: 201, body: { data: await this.get(id) } };
+      },
+      // The first attempt created the post but died before answering: answer with the post as it is now.
+      async (id) => ({ status: 201, body: { data: await this.get(id) } }),
+    );
   }
 
   async update(id: string, input: UpdatePostInput, accepted: AcceptedVersions, actor: WriteActor, action = 'post.updated', details?: object) {

@@ -4,6 +4,7 @@ import { createTestApp, TestApp } from '../../helpers/create-test-app';
 import { expectProblem } from '../../helpers/problem';
 import { bearer, issueToken } from '../../helpers/tokens';
 import { PostWritesRepository } from '../../../src/modules/posts/post-writes.repository';
+import { Prisma } from '../../../src/generated/prisma/client';
 
 describe('REST POST /api/admin/posts with Idempotency-Key', () => {
   let t: TestApp;
@@ -89,6 +90,67 @@ describe('REST POST /api/admin/posts with Idempotency-Key', () => {
     expectProblem(await create('key-failed', draftBody({ authors: ['nobody'] })), 400, 'VALIDATION_FAILED');
     expect(await t.prisma.idempotencyKey.count({ where: { key: 'key-failed' } })).toBe(0);
     await create('key-failed', draftBody()).expect(201);
+  });
+
+  describe('after a crash', () => {
+    const abandon = (key: string, fields: Record<string, unknown>) =>
+      t.prisma.idempotencyKey.updateMany({
+        where: { key },
+        data: { completed: false, responseStatus: null, responseBody: Prisma.DbNull, ...fields },
+      });
+
+    it('records the created post on the key, in the creating transaction', async () => {
+      const first = await create('key-result', draftBody()).expect(201);
+      const row = await t.prisma.idempotencyKey.findFirstOrThrow({ where: { key: 'key-result' } });
+      expect(row).toMatchObject({ resultId: first.body.data.id, completed: true });
+    });
+
+    it('answers for a first request that created the post but died before storing its answer', async () => {
+      const first = await create('key-died-after-commit', draftBody()).expect(201);
+      await abandon('key-died-after-commit', {});
+      const before = await writeCounts(t);
+      const retry = await create('key-died-after-commit', draftBody({ title: first.body.data.title })).expect(201);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.body.data.id).toBe(first.body.data.id);
+      expect(await writeCounts(t)).toEqual(before);
+      expect(await t.prisma.idempotencyKey.findFirstOrThrow({ where: { key: 'key-died-after-commit' } })).toMatchObject({ completed: true, responseStatus: 201 });
+    });
+
+    it('takes over a key whose first request died before creating anything, once its lease is over', async () => {
+      const body = draftBody();
+      const first = await create('key-died-before-commit', body).expect(201);
+      await t.prisma.post.delete({ where: { id: first.body.data.id } }); // as if it had never been created
+      await abandon('key-died-before-commit', { resultId: null, createdAt: new Date(Date.now() - 3 * 60_000) });
+      const retry = await create('key-died-before-commit', body).expect(201);
+      expect(retry.headers['idempotent-replayed']).toBeUndefined();
+      expect(await t.prisma.post.count({ where: { id: retry.body.data.id } })).toBe(1);
+      expect(await t.prisma.idempotencyKey.findFirstOrThrow({ where: { key: 'key-died-before-commit' } })).toMatchObject({ resultId: retry.body.data.id, completed: true });
+    });
+
+    it('still answers 409 while an unfinished key without a result is within its lease', async () => {
+      const body = draftBody();
+      await create('key-still-running', body).expect(201);
+      await abandon('key-still-running', { resultId: null, createdAt: new Date(Date.now() - 5_000) });
+      const before = await writeCounts(t);
+      expectProblem(await create('key-still-running', body), 409, 'CONFLICT');
+      expect(await writeCounts(t)).toEqual(before);
+    });
+
+    it('rolls a creation back when its claim was taken over while it ran', async () => {
+      const writes = t.app.get(PostWritesRepository);
+      writes.faultHook = async (step) => {
+        // Another request takes the key over while this one is between its steps.
+        if (step === 'audit') await t.prisma.idempotencyKey.updateMany({ where: { key: 'key-taken-over' }, data: { createdAt: new Date(0) } });
+      };
+      try {
+        const before = await writeCounts(t);
+        expectProblem(await create('key-taken-over', draftBody()), 409, 'CONFLICT');
+        const after = await writeCounts(t);
+        expect({ ...after, keys: before.keys }).toEqual(before);
+      } finally {
+        writes.faultHook = undefined;
+      }
+    });
   });
 
   it('rejects a malformed key with 400', async () => {

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../../common/errors/error-code';
-import { canonicalJson, decideOnExistingKey, hashRequest, validateIdempotencyKey } from './idempotency';
+import { canonicalJson, decideOnExistingKey, hashRequest, IN_FLIGHT_LEASE_MS, StoredKey, validateIdempotencyKey } from './idempotency';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -28,15 +28,32 @@ describe('idempotency', () => {
     expect(canonicalJson({ b: [1, { d: 2, c: new Date(0) }], a: null })).toBe('{"a":null,"b":[1,{"c":"1970-01-01T00:00:00.000Z","d":2}]}');
   });
 
+  const NOW = new Date('2026-11-24T12:00:00.000Z');
+  const ago = (ms: number) => new Date(NOW.getTime() - ms);
+  const key = (fields: Partial<StoredKey>): StoredKey => ({
+    requestHash: 'h', completed: false, responseStatus: null, responseBody: null, resultId: null, createdAt: ago(1000), ...fields,
+  });
+
   it('replays a completed key with the same hash', () => {
-    const stored = { requestHash: 'h', completed: true, responseStatus: 201, responseBody: { data: { id: 'x' } } };
-    expect(decideOnExistingKey(stored, 'h')).toEqual({ replay: { status: 201, body: { data: { id: 'x' } } } });
+    const stored = key({ completed: true, responseStatus: 201, responseBody: { data: { id: 'x' } } });
+    expect(decideOnExistingKey(stored, 'h', NOW)).toEqual({ kind: 'replay', status: 201, body: { data: { id: 'x' } } });
   });
 
   it('answers 422 for a different body and 409 while the first request is in flight', () => {
-    const inFlight = { requestHash: 'h', completed: false, responseStatus: null, responseBody: null };
-    expect(codeOf(() => decideOnExistingKey(inFlight, 'other'))).toBe(ErrorCode.UNPROCESSABLE);
-    expect(codeOf(() => decideOnExistingKey(inFlight, 'h'))).toBe(ErrorCode.CONFLICT);
+    const inFlight = key({});
+    expect(codeOf(() => decideOnExistingKey(inFlight, 'other', NOW))).toBe(ErrorCode.UNPROCESSABLE);
+    expect(codeOf(() => decideOnExistingKey(inFlight, 'h', NOW))).toBe(ErrorCode.CONFLICT);
+    expect(codeOf(() => decideOnExistingKey(key({ createdAt: ago(IN_FLIGHT_LEASE_MS) }), 'h', NOW))).toBe(ErrorCode.CONFLICT);
+  });
+
+  it('recovers a key whose first request created something but stored no response', () => {
+    expect(decideOnExistingKey(key({ resultId: 'p1' }), 'h', NOW)).toEqual({ kind: 'recover', resultId: 'p1' });
+    expect(decideOnExistingKey(key({ resultId: 'p1', createdAt: ago(IN_FLIGHT_LEASE_MS * 10) }), 'h', NOW)).toEqual({ kind: 'recover', resultId: 'p1' });
+  });
+
+  it('lets a request take over a key whose first request died before creating anything', () => {
+    expect(decideOnExistingKey(key({ createdAt: ago(IN_FLIGHT_LEASE_MS + 1) }), 'h', NOW)).toEqual({ kind: 'take-over' });
+    expect(codeOf(() => decideOnExistingKey(key({ createdAt: ago(IN_FLIGHT_LEASE_MS + 1) }), 'other', NOW))).toBe(ErrorCode.UNPROCESSABLE);
   });
 
   it('accepts printable keys up to 255 characters only', () => {

@@ -36,15 +36,36 @@ export interface StoredKey {
   completed: boolean;
   responseStatus: number | null;
   responseBody: unknown;
+  /** What the first request created, recorded in its own transaction (null: it created nothing, yet). */
+  resultId: string | null;
+  createdAt: Date;
 }
 
+/**
+ * How long an unfinished key may be held by its first request. A post write's transaction times out
+ * after 40 s at most (10 s to start, 30 s to run), so an older claim that recorded no result belongs to
+ * a request that died (crash, restart) before creating anything.
+ */
+export const IN_FLIGHT_LEASE_MS = 2 * 60 * 1000;
+
+export type KeyDecision =
+  | { kind: 'replay'; status: number; body: unknown }
+  /** The first request created `resultId` and then died before storing its response: answer for it. */
+  | { kind: 'recover'; resultId: string }
+  /** The first request died before creating anything: this one may run instead. */
+  | { kind: 'take-over' };
+
 /** What to do with a request whose key is already recorded (and unexpired). */
-export function decideOnExistingKey(stored: StoredKey, requestHash: string): { replay: { status: number; body: unknown } } {
+export function decideOnExistingKey(stored: StoredKey, requestHash: string, now: Date): KeyDecision {
   if (stored.requestHash !== requestHash) {
     throw new DomainError(ErrorCode.UNPROCESSABLE, 'This Idempotency-Key was already used with a different request body.');
   }
-  if (!stored.completed || stored.responseStatus === null) {
-    throw new DomainError(ErrorCode.CONFLICT, 'A request with this Idempotency-Key is still in progress; retry later.');
-  }
-  return { replay: { status: stored.responseStatus, body: stored.responseBody } };
+  if (stored.completed && stored.responseStatus !== null) return { kind: 'replay', status: stored.responseStatus, body: stored.responseBody };
+  if (stored.resultId) return { kind: 'recover', resultId: stored.resultId };
+  if (now.getTime() - stored.createdAt.getTime() > IN_FLIGHT_LEASE_MS) return { kind: 'take-over' };
+  throw inProgress();
+}
+
+export function inProgress(): DomainError {
+  return new DomainError(ErrorCode.CONFLICT, 'A request with this Idempotency-Key is still in progress; retry later.');
 }
