@@ -4,7 +4,7 @@ import { PostsService, PostWithRelations } from '../posts/posts.service';
 import { TagsService } from '../tags/tags.service';
 import { FeedChannel, FeedEntry } from './domain/feed-entry';
 import { buildJsonFeed, JsonFeed } from './domain/json-feed';
-import { buildPostUrl, siteHome } from './domain/post-url';
+import { buildPostUrl, siteHome } from '../posts/domain/post-url';
 import { renderRss } from './domain/rss-feed';
 import { renderSitemap, SitemapEntry } from './domain/sitemap';
 

@@ -52,6 +52,11 @@ export class PostsResolver {
     return id !== undefined ? this.service.getPublishedById(id, []) : this.service.getPublishedBySlug(slug!, []);
   }
 
+  @ResolveField(() => String, { description: 'Where the post lives on the website (SITE_URL with POST_URL_PATTERN).' })
+  url(@Parent() post: PostModel): string {
+    return this.service.urlOf(post.slug);
+  }
+
   @ResolveField(() => [TagModel], { description: 'Tags in order; the first is the primary tag.' })
   tags(@Parent() post: PostModel, @Context() ctx: Ctx) {
     return ctx.loaders.tags.load(post.id);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { Paginated, pageMeta } from '../../common/pagination/pagination.types';
@@ -11,6 +11,8 @@ import { BodyFormatName, parsePostOrder, PostListOptions } from './domain/post-l
 import { PostBody, PostModel, TocEntry } from './models/post.model';
 import { toPostModel } from './post.mapper';
 import { KeysetBound, PostsRepository } from './posts.repository';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { postUrlFor } from './domain/post-url';
 
 export interface PostWithRelations extends PostModel {
   tags: TagModel[];
@@ -28,7 +30,13 @@ export class PostsService {
     private readonly posts: PostsRepository,
     private readonly tags: TagsService,
     private readonly authors: AuthorsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Where a post lives on the website. */
+  urlOf(slug: string): string {
+    return postUrlFor(this.config.site, slug);
+  }
 
   async listPublished(options: PostListOptions, formats: readonly BodyFormatName[] = []): Promise<Paginated<PostModel>> {
     const order = parsePostOrder(options.order);
@@ -113,7 +121,14 @@ export class PostsService {
     return posts.map((post) => {
       const postTags = tags.get(post.id) ?? [];
       const postAuthors = authors.get(post.id) ?? [];
-      return { ...post, tags: postTags, primaryTag: postTags[0] ?? null, authors: postAuthors, primaryAuthor: postAuthors[0] ?? null };
+      return {
+        ...post,
+        url: this.urlOf(post.slug),
+        tags: postTags,
+        primaryTag: postTags[0] ?? null,
+        authors: postAuthors,
+        primaryAuthor: postAuthors[0] ?? null,
+      };
     });
   }
 }

@@ -53,6 +53,7 @@ export class RelatedContentService {
         id: post.id,
         slug: post.slug,
         title: post.title,
+        url: this.posts.urlOf(post.slug),
         excerpt: post.excerpt,
         publishedAt: post.publishedAt,
         readingTime: post.readingTime,

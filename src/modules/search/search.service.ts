@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Paginated } from '../../common/pagination/pagination.types';
 import { AuthorModel } from '../authors/models/author.model';
 import { AuthorsService } from '../authors/authors.service';
 import { PostModel } from '../posts/models/post.model';
+import { postUrlFor } from '../posts/domain/post-url';
 import { toPostModel } from '../posts/post.mapper';
 import { TagModel } from '../tags/models/tag.model';
 import { TagsService } from '../tags/tags.service';
@@ -40,6 +42,7 @@ export class SearchService {
     private readonly repository: SearchRepository,
     private readonly tags: TagsService,
     private readonly authors: AuthorsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async search(request: SearchRequest): Promise<Paginated<SearchHit>> {
@@ -71,7 +74,14 @@ export class SearchService {
     return hits.map((hit) => {
       const postTags = tags.get(hit.post.id) ?? [];
       const postAuthors = authors.get(hit.post.id) ?? [];
-      const post = { ...hit.post, tags: postTags, primaryTag: postTags[0] ?? null, authors: postAuthors, primaryAuthor: postAuthors[0] ?? null };
+      const post = {
+        ...hit.post,
+        url: postUrlFor(this.config.site, hit.post.slug),
+        tags: postTags,
+        primaryTag: postTags[0] ?? null,
+        authors: postAuthors,
+        primaryAuthor: postAuthors[0] ?? null,
+      };
       return { ...hit, post };
     });
   }

@@ -86,6 +86,26 @@ describe('feeds and sitemap', () => {
     });
   });
 
+  describe('post urls', () => {
+    it('are the same website URL in the feeds, every REST post shape and GraphQL', async () => {
+      const slug = 'the-case-for-the-long-read';
+      const expected = `${SITE}/articles/${slug}/`;
+      const feed = JSON.parse((await request(t.http).get('/api/feed.json').expect(200)).text);
+      expect(feed.items.map((i: { url: string }) => i.url)).toContain(expected);
+      expect((await request(t.http).get(`/api/posts/slug/${slug}`).expect(200)).body.data.url).toBe(expected);
+      const listed = (await request(t.http).get('/api/posts?limit=100&fields=slug,url').expect(200)).body.data;
+      expect(listed.find((p: { slug: string }) => p.slug === slug)).toEqual({ id: expect.any(String), slug, url: expected });
+      const search = (await request(t.http).get('/api/search?q=%22long%20read%22').expect(200)).body.data;
+      expect(search.find((h: { post: { slug: string } }) => h.post.slug === slug).post.url).toBe(expected);
+      const related = (await request(t.http).get('/api/posts/slug/the-hundred-page-habit/related?limit=10').expect(200)).body.data;
+      for (const r of related) expect(r.url).toBe(`${SITE}/articles/${r.slug}/`);
+      const graphql = await request(t.http).post('/graphql').send({ query: `{ post(slug: "${slug}") { url related(limit: 1) { slug url } } }` }).expect(200);
+      expect(graphql.body.data.post.url).toBe(expected);
+      const [first] = graphql.body.data.post.related;
+      expect(first.url).toBe(`${SITE}/articles/${first.slug}/`);
+    });
+  });
+
   describe('with the API on its own origin (API_URL) and a site title (SITE_TITLE)', () => {
     let other: TestApp;
     beforeAll(async () => {

@@ -46,7 +46,7 @@ describe('related posts (REST and GraphQL)', () => {
     expect(res.body.meta).toEqual({ pagination: { total: 3 } });
     const [first] = res.body.data;
     expect(Object.keys(first).sort()).toEqual(
-      ['excerpt', 'featureImage', 'id', 'primaryTag', 'publishedAt', 'readingTime', 'slug', 'tags', 'title'].sort(),
+      ['excerpt', 'featureImage', 'id', 'primaryTag', 'publishedAt', 'readingTime', 'slug', 'tags', 'title', 'url'].sort(),
     );
     expect(first.readingTime.minutes).toBeGreaterThanOrEqual(1);
     expect(first.primaryTag).toEqual(first.tags[0]);

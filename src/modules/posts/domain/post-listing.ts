@@ -23,7 +23,7 @@ export type BodyFormatName = (typeof BODY_FORMATS)[number];
 export const POST_FIELDS = [
   'id', 'slug', 'title', 'excerpt', 'customExcerpt', 'status', 'featured', 'publishedAt', 'createdAt', 'updatedAt',
   'version', 'readingTime', 'featureImage', 'tags', 'primaryTag', 'authors', 'primaryAuthor', 'canonicalUrl', 'seo',
-  'html', 'plaintext', 'markdown', 'toc',
+  'html', 'plaintext', 'markdown', 'toc', 'url',
 ] as const;
 export type PostField = (typeof POST_FIELDS)[number];
 

@@ -66,6 +66,8 @@ export class PostModel implements Partial<PostBody> {
   featureImage: FeatureImage | null;
   @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true }) canonicalUrl: string | null;
   @ApiProperty({ type: Seo }) @Field(() => Seo) seo: Seo;
+  @ApiProperty({ description: 'Where the post lives on the website: SITE_URL with POST_URL_PATTERN.', example: 'https://blog.example/the-case-for-the-long-read/' })
+  url?: string;
 
   // Body fields: resolved on demand in GraphQL, present in REST when requested with `formats`.
   @ApiPropertyOptional({ description: 'Sanitized HTML body.' }) html?: string;

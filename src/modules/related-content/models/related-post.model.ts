@@ -7,6 +7,7 @@ export class RelatedPostSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() slug: string;
   @ApiProperty() title: string;
+  @ApiProperty({ description: 'Where the post lives on the website.' }) url: string;
   @ApiProperty() excerpt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: Date | null;
   @ApiProperty({ type: ReadingTime }) readingTime: ReadingTime;

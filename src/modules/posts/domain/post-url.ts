@@ -8,6 +8,11 @@ export function buildPostUrl(siteUrl: string, pattern: string, slug: string): st
   return `${siteUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
+/** The public URL of a post under the configured site (`SITE_URL`, `POST_URL_PATTERN`). */
+export function postUrlFor(site: { url: string; postUrlPattern: string }, slug: string): string {
+  return buildPostUrl(site.url, site.postUrlPattern, slug);
+}
+
 /** The site's home page, with a trailing slash (the form feeds and sitemaps use). */
 export function siteHome(siteUrl: string): string {
   return `${siteUrl.replace(/\/+$/, '')}/`;
