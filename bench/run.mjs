@@ -66,6 +66,8 @@ async function startApp(port, extraEnv) {
     await new Promise((r) => setTimeout(r, 250));
   }
   child.kill('SIGKILL');
+  await new Promise((r) => child.on('exit', r));
+  rmSync(work, { recursive: true, force: true });
   throw new Error('app did not start');
 }
 
