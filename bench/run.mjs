@@ -65,8 +65,11 @@ async function startApp(port, extraEnv) {
     if (await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false)) return { child, work };
     await new Promise((r) => setTimeout(r, 250));
   }
-  child.kill('SIGKILL');
-  await new Promise((r) => child.on('exit', r));
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+  }
   rmSync(work, { recursive: true, force: true });
   throw new Error('app did not start');
 }
