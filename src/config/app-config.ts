@@ -5,8 +5,10 @@ import { EnvironmentVariables } from './environment';
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
-  /** `trustProxy`: Express's "trust proxy", so that client addresses (rate limits, logs) come from X-Forwarded-For. */
-  /** `corsOrigins`: browsers on these origins may call the API (`*`: any; empty: none). */
+  /**
+   * `trustProxy`: Express's "trust proxy", so that client addresses (rate limits, logs) come from
+   * X-Forwarded-For. `corsOrigins`: browsers on these origins may call the API (`*`: any; empty: none).
+   */
   http: { host: string; port: number; trustProxy: boolean | number | string; corsOrigins: '*' | string[] };
   database: {
     /** Unset: Byline starts its own embedded PostgreSQL. */

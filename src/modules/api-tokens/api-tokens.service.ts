@@ -19,8 +19,8 @@ const TARGET = 'api_token';
 export class ApiTokensService implements TokenVerifier {
   constructor(private readonly tokens: ApiTokensRepository) {}
 
-  /** Mints a token; the response is the only place its plaintext ever appears. */
   /**
+   * Mints a token; the response is the only place its plaintext ever appears.
    * `grantableScopes`: the scopes of the token making the request. A token can only grant scopes it
    * holds itself, so `tokens:manage` alone cannot mint a more powerful token. The command line (which
    * needs database access, i.e. is already trusted) passes none.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
 import { publishedPostSql } from '../../database/post-summary.sql';
 import { publishedPostWhere } from '../../database/published-post.where';
-import { Prisma } from '../../generated/prisma/client';
+import type { Prisma } from '../../generated/prisma/client';
 
 const tagSelect = (now: Date) =>
   ({
