@@ -8,6 +8,7 @@ import { AuthorConnection } from './models/author-connection.model';
 import { AuthorModel } from './models/author.model';
 import { AuthorsService } from './authors.service';
 import { Public } from '../../common/auth/access.decorators';
+import { nullWhenMissing } from '../../common/graphql/null-when-missing';
 
 @Resolver(() => AuthorModel)
 export class AuthorsResolver {
@@ -20,12 +21,12 @@ export class AuthorsResolver {
   }
 
   @Public()
-  @Query(() => AuthorModel, { description: 'One author, by id or slug (exactly one of them).' })
+  @Query(() => AuthorModel, { nullable: true, description: 'One author, by id or slug (exactly one of them); null when there is none.' })
   async author(
     @Args('id', { type: () => ID, nullable: true }, UuidPipe) id?: string,
     @Args('slug', { nullable: true }, SlugPipe) slug?: string,
   ) {
     if ((id === undefined) === (slug === undefined)) throw DomainError.validation('Give exactly one of "id" or "slug".');
-    return id !== undefined ? this.service.getPublicById(id) : this.service.getPublicBySlug(slug!);
+    return nullWhenMissing(id !== undefined ? this.service.getPublicById(id) : this.service.getPublicBySlug(slug!));
   }
 }

@@ -16,6 +16,7 @@ import { PostRevisionModel } from './models/post-revision.model';
 import { PostModel } from './models/post.model';
 import { PostLoaders } from './posts.loaders';
 import { PostsAdminService, WriteActor } from './posts-admin.service';
+import { nullWhenMissing } from '../../common/graphql/null-when-missing';
 
 type Ctx = GraphQLContext<PostLoaders>;
 const VERSION = { type: () => Int, nullable: true, description: 'The post version you last read (or give ifMatch).' };
@@ -40,10 +41,11 @@ export class PostsAdminResolver {
     return toConnection(result);
   }
 
-  @Query(() => PostModel, { description: 'One post of any status (content:read).' })
+  @Query(() => PostModel, { nullable: true, description: 'One post of any status (content:read); null when there is none.' })
   @RequireScopes('content:read')
   async adminPost(@Args('id', { type: () => ID }, UuidPipe) id: string, @Info() info: GraphQLResolveInfo, @Context() ctx: Ctx) {
-    return this.exposeBodies([await this.admin.get(id, [])], info, ctx);
+    const post = await nullWhenMissing(this.admin.get(id, []));
+    return post && this.exposeBodies([post], info, ctx);
   }
 
   @Query(() => [PostRevisionModel], { description: 'Revisions of a post, newest first (content:read).' })

@@ -14,6 +14,7 @@ import { PostBody, PostModel, TocEntry } from './models/post.model';
 import { PostLoaders } from './posts.loaders';
 import { PostsService } from './posts.service';
 import { Public } from '../../common/auth/access.decorators';
+import { nullWhenMissing } from '../../common/graphql/null-when-missing';
 
 type Ctx = GraphQLContext<PostLoaders>;
 
@@ -42,14 +43,17 @@ export class PostsResolver {
   }
 
   @Public()
-  @Query(() => PostModel, { description: 'One published post, by id or slug (exactly one). Old slugs resolve to the post.' })
+  @Query(() => PostModel, {
+    nullable: true,
+    description: 'One published post, by id or slug (exactly one); null when there is none. Old slugs resolve to the post.',
+  })
   async post(
     @Args('id', { type: () => ID, nullable: true }, UuidPipe) id?: string,
     @Args('slug', { nullable: true }, SlugPipe) slug?: string,
   ) {
     if ((id === undefined) === (slug === undefined)) throw DomainError.validation('Give exactly one of "id" or "slug".');
     // Body fields come from the body loader when selected, so the lookup itself reads none.
-    return id !== undefined ? this.service.getPublishedById(id, []) : this.service.getPublishedBySlug(slug!, []);
+    return nullWhenMissing(id !== undefined ? this.service.getPublishedById(id, []) : this.service.getPublishedBySlug(slug!, []));
   }
 
   @ResolveField(() => String, { description: 'Where the post lives on the website (SITE_URL with POST_URL_PATTERN).' })

@@ -8,6 +8,7 @@ import { TagConnection } from './models/tag-connection.model';
 import { TagModel } from './models/tag.model';
 import { TagsService } from './tags.service';
 import { Public } from '../../common/auth/access.decorators';
+import { nullWhenMissing } from '../../common/graphql/null-when-missing';
 
 @Resolver(() => TagModel)
 export class TagsResolver {
@@ -20,12 +21,12 @@ export class TagsResolver {
   }
 
   @Public()
-  @Query(() => TagModel, { description: 'One tag, by id or slug (exactly one of them).' })
+  @Query(() => TagModel, { nullable: true, description: 'One tag, by id or slug (exactly one of them); null when there is none.' })
   async tag(
     @Args('id', { type: () => ID, nullable: true }, UuidPipe) id?: string,
     @Args('slug', { nullable: true }, SlugPipe) slug?: string,
   ) {
     if ((id === undefined) === (slug === undefined)) throw DomainError.validation('Give exactly one of "id" or "slug".');
-    return id !== undefined ? this.service.getPublicById(id) : this.service.getPublicBySlug(slug!);
+    return nullWhenMissing(id !== undefined ? this.service.getPublicById(id) : this.service.getPublicBySlug(slug!));
   }
 }
