@@ -43,6 +43,8 @@ export class SeedRepository {
         });
       }
       await tx.$executeRaw`SELECT refresh_all_related_posts()`;
-    });
+      // Dozens of statements: Prisma's 5 s default is too short on a loaded machine, and a timed-out
+      // interactive transaction makes its remaining statements fail in confusing ways.
+    }, { maxWait: 30_000, timeout: 120_000 });
   }
 }
