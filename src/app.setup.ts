@@ -9,6 +9,7 @@ import { assignRequestId } from './common/http/request-id.middleware';
 import { setupOpenApi } from './common/openapi/openapi.setup';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/validation/validation.pipe';
+import { graphqlIde } from './modules/graphql-ide/graphql-ide';
 
 /** Maximum JSON body: a 1 MiB post body plus its metadata. Larger requests get 413. */
 export const MAX_BODY_BYTES = 1_100_000;
@@ -32,6 +33,8 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(allowedMethodsFor));
   setupOpenApi(app);
+  // Before Apollo's middleware (registered at init), so a browser's GET /graphql gets the IDE page.
+  if (config.graphql.ide) express.use(graphqlIde());
   app.enableShutdownHooks();
   return app;
 }

@@ -29,7 +29,7 @@ export interface AppConfig {
   /** The website that renders the posts (`url`, `title`), and where this API is publicly reachable (`apiUrl`). */
   site: { url: string; title: string; postUrlPattern: string; apiUrl: string };
   /** `schemaFile`: write the SDL there on start (the committed schema.gql is regenerated this way). */
-  graphql: { introspection: boolean; schemaFile: string | undefined };
+  graphql: { introspection: boolean; schemaFile: string | undefined; ide: boolean };
   /** Requests per minute: per client address without a token, per token with one. */
   rateLimit: { anonymousPerMinute: number; tokenPerMinute: number };
   /** Publishes due SCHEDULED posts; polls the database every `intervalMs`. */
@@ -93,6 +93,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION ?? nodeEnv !== 'production',
+      // The IDE reads the schema through introspection, so it follows that setting unless told otherwise.
+      ide: env.GRAPHQL_IDE ?? env.GRAPHQL_INTROSPECTION ?? nodeEnv !== 'production',
       schemaFile: env.GRAPHQL_SCHEMA_FILE === undefined ? undefined : resolve(env.GRAPHQL_SCHEMA_FILE),
     },
     // Tests get effectively no limit unless they set one, so suites never trip over it.

@@ -52,6 +52,9 @@ export class EnvironmentVariables {
   MIGRATE_ON_START?: boolean;
 
   @IsOptional() @Transform(toBool) @IsBoolean()
+  GRAPHQL_IDE?: boolean;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
   SEED_ON_START?: boolean;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(2000)
