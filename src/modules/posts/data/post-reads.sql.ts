@@ -1,0 +1,91 @@
+import { Prisma } from '../../../generated/prisma/client';
+import type { BodyFormatName, PostListFilter, PostOrderSpec } from '../domain/post-listing';
+import { bodyColumns, isPublicPost, POST_COLUMNS, relationColumns } from './post-read-model';
+
+// Constant identifiers only: never built from input.
+const ORDER_COLUMNS: Record<PostOrderSpec['field'], Prisma.Sql> = {
+  publishedAt: Prisma.raw('p.published_at'),
+  updatedAt: Prisma.raw('p.updated_at'),
+  title: Prisma.raw('p.title'),
+};
+
+/** The public listing filters over `posts p` (tags and authors: any of the slugs), ANDed. */
+function filterSql(filter: PostListFilter): Prisma.Sql {
+  const and: Prisma.Sql[] = [];
+  if (filter.tags?.length) {
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM post_tags ft JOIN tags t ON t.id = ft.tag_id
+      WHERE ft.post_id = p.id AND t.slug = ANY(${filter.tags}::text[]))`);
+  }
+  if (filter.authors?.length) {
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM post_authors fa JOIN authors a ON a.id = fa.author_id
+      WHERE fa.post_id = p.id AND a.slug = ANY(${filter.authors}::text[]))`);
+  }
+  if (filter.featured !== undefined) and.push(Prisma.sql`p.featured = ${filter.featured}`);
+  if (filter.publishedAfter) and.push(Prisma.sql`p.published_at > ${filter.publishedAfter}`);
+  if (filter.publishedBefore) and.push(Prisma.sql`p.published_at < ${filter.publishedBefore}`);
+  return and.length ? Prisma.sql`AND ${Prisma.join(and, ' AND ')}` : Prisma.empty;
+}
+
+/**
+ * One page of public posts with tags and authors: offset (`skip`) or keyset (`bound`) pagination.
+ * Reading "before" a bound walks the list backwards; the service reverses the rows again.
+ */
+export function publishedPageSql(args: {
+  filter: PostListFilter;
+  order: PostOrderSpec;
+  take: number;
+  skip?: number;
+  bound?: { value: Date | string; id: string; direction: 'after' | 'before' };
+  formats?: readonly BodyFormatName[];
+  now: Date;
+}): Prisma.Sql {
+  const { field, direction } = args.order;
+  const reverse = args.bound?.direction === 'before';
+  const descending = (direction === 'desc') !== reverse;
+  const column = ORDER_COLUMNS[field];
+  const dir = Prisma.raw(descending ? 'DESC' : 'ASC');
+  let keyset = Prisma.empty;
+  if (args.bound) {
+    const value = field === 'title' ? Prisma.sql`${args.bound.value}::text` : Prisma.sql`${args.bound.value}::timestamptz`;
+    keyset = descending
+      ? Prisma.sql`AND (${column}, p.id) < (${value}, ${args.bound.id}::uuid)`
+      : Prisma.sql`AND (${column}, p.id) > (${value}, ${args.bound.id}::uuid)`;
+  }
+  return Prisma.sql`
+    SELECT ${POST_COLUMNS}${bodyColumns(args.formats ?? [], false)}, ${relationColumns(args.now)}
+    FROM posts p
+    WHERE ${isPublicPost(args.now)} ${filterSql(args.filter)} ${keyset}
+    ORDER BY ${column} ${dir}, p.id ${dir}
+    LIMIT ${args.take} OFFSET ${args.skip ?? 0}`;
+}
+
+/** How many public posts match the filters (an index-only scan when unfiltered). */
+export function publishedCountSql(filter: PostListFilter, now: Date): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS total FROM posts p WHERE ${isPublicPost(now)} ${filterSql(filter)}`;
+}
+
+/** One public post (by a condition on `p`) with its body formats, toc, tags and authors. */
+export function publishedOneSql(where: Prisma.Sql, formats: readonly BodyFormatName[], now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${POST_COLUMNS}${bodyColumns(formats, true)}, ${relationColumns(now)}
+    FROM posts p WHERE ${where} AND ${isPublicPost(now)}`;
+}
+
+/** The current slug of a public post that used to be reachable under `oldSlug`. */
+export function currentSlugSql(oldSlug: string, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT p.slug FROM post_slug_history h JOIN posts p ON p.id = h.post_id
+    WHERE h.slug = ${oldSlug} AND ${isPublicPost(now)}`;
+}
+
+export function publishedBodiesSql(ids: readonly string[], now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT p.id::text AS id, p.html, p.plaintext, p.markdown, p.toc
+    FROM posts p WHERE p.id = ANY(${[...ids]}::uuid[]) AND ${isPublicPost(now)}`;
+}
+
+export function publishedUrlsSql(now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT p.slug, p.updated_at AS "updatedAt" FROM posts p
+    WHERE ${isPublicPost(now)} ORDER BY p.published_at DESC, p.id DESC`;
+}
