@@ -73,6 +73,15 @@ export function isPublicPost(now: Date): Prisma.Sql {
   return Prisma.sql`p.status = 'PUBLISHED' AND p.published_at <= ${now}`;
 }
 
+/**
+ * Posts the write-time counts include but readers must not see yet: PUBLISHED with a publication time
+ * still ahead (set by hand; the API schedules future posts as SCHEDULED). An index range, usually empty.
+ */
+export function countedButAhead(alias: string, now: Date): Prisma.Sql {
+  const p = Prisma.raw(alias);
+  return Prisma.sql`${p}.status = 'PUBLISHED' AND ${p}.published_at > ${now}`;
+}
+
 // Constant identifiers only: never built from input.
 export const LABELS = {
   tag: { table: Prisma.raw('tags'), links: Prisma.raw('post_tags'), column: Prisma.raw('tag_id') },
@@ -90,7 +99,7 @@ export function labelPostCount(kind: LabelKind, alias: string, now: Date): Prism
   const label = Prisma.raw(alias);
   return Prisma.sql`(${label}.published_post_count - (
     SELECT count(*) FROM posts u JOIN ${links} ul ON ul.post_id = u.id
-    WHERE ul.${column} = ${label}.id AND u.status = 'PUBLISHED' AND u.published_at > ${now})::int)`;
+    WHERE ul.${column} = ${label}.id AND ${countedButAhead('u', now)})::int)`;
 }
 
 /** JSON object of the tags row `alias` in the public Tag shape (key order as the REST output). */

@@ -1,6 +1,6 @@
 import { Prisma } from '../../../generated/prisma/client';
 import type { BodyFormatName, PostListFilter, PostOrderSpec } from '../domain/post-listing';
-import { bodyColumns, isPublicPost, POST_COLUMNS, relationColumns } from './post-read-model';
+import { bodyColumns, countedButAhead, isPublicPost, LABELS, labelPostCount, POST_COLUMNS, relationColumns } from './post-read-model';
 
 // Constant identifiers only: never built from input.
 const ORDER_COLUMNS: Record<PostOrderSpec['field'], Prisma.Sql> = {
@@ -51,16 +51,35 @@ export function publishedPageSql(args: {
       ? Prisma.sql`AND (${column}, p.id) < (${value}, ${args.bound.id}::uuid)`
       : Prisma.sql`AND (${column}, p.id) > (${value}, ${args.bound.id}::uuid)`;
   }
+  // The page's ids first: body columns, tags and authors are then read for the page rows only,
+  // never for the rows an OFFSET skips.
   return Prisma.sql`
     SELECT ${POST_COLUMNS}${bodyColumns(args.formats ?? [], false)}, ${relationColumns(args.now)}
-    FROM posts p
-    WHERE ${isPublicPost(args.now)} ${filterSql(args.filter)} ${keyset}
-    ORDER BY ${column} ${dir}, p.id ${dir}
-    LIMIT ${args.take} OFFSET ${args.skip ?? 0}`;
+    FROM (
+      SELECT p.id FROM posts p
+      WHERE ${isPublicPost(args.now)} ${filterSql(args.filter)} ${keyset}
+      ORDER BY ${column} ${dir}, p.id ${dir}
+      LIMIT ${args.take} OFFSET ${args.skip ?? 0}
+    ) page JOIN posts p ON p.id = page.id
+    ORDER BY ${column} ${dir}, p.id ${dir}`;
 }
 
-/** How many public posts match the filters (an index-only scan when unfiltered). */
+/**
+ * How many public posts match the filters. Unfiltered, and filtered by one tag or one author only, the
+ * answer comes from the trigger-kept counts (minus posts dated ahead) instead of counting posts.
+ */
 export function publishedCountSql(filter: PostListFilter, now: Date): Prisma.Sql {
+  const { tags = [], authors = [], featured, publishedAfter, publishedBefore } = filter;
+  const onlyLabels = featured === undefined && !publishedAfter && !publishedBefore;
+  if (onlyLabels && tags.length === 0 && authors.length === 0) {
+    return Prisma.sql`SELECT (c.value - (SELECT count(*) FROM posts p WHERE ${countedButAhead('p', now)}))::int AS total
+      FROM published_post_total c`;
+  }
+  if (onlyLabels && tags.length + authors.length === 1) {
+    const [kind, slug] = tags.length ? (['tag', tags[0]] as const) : (['author', authors[0]] as const);
+    const { table } = LABELS[kind];
+    return Prisma.sql`SELECT COALESCE((SELECT ${labelPostCount(kind, 'l', now)} FROM ${table} l WHERE l.slug = ${slug}), 0) AS total`;
+  }
   return Prisma.sql`SELECT count(*)::int AS total FROM posts p WHERE ${isPublicPost(now)} ${filterSql(filter)}`;
 }
 
