@@ -13,12 +13,13 @@ const ORDER_COLUMNS: Record<PostOrderSpec['field'], Prisma.Sql> = {
 function filterSql(filter: PostListFilter): Prisma.Sql {
   const and: Prisma.Sql[] = [];
   if (filter.tags?.length) {
-    and.push(Prisma.sql`EXISTS (SELECT 1 FROM post_tags ft JOIN tags t ON t.id = ft.tag_id
-      WHERE ft.post_id = p.id AND t.slug = ANY(${filter.tags}::text[]))`);
+    // Slugs resolve to ids once (an InitPlan), so each candidate post costs one primary-key probe.
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM post_tags ft WHERE ft.post_id = p.id
+      AND ft.tag_id = ANY(ARRAY(SELECT t.id FROM tags t WHERE t.slug = ANY(${filter.tags}::text[]))))`);
   }
   if (filter.authors?.length) {
-    and.push(Prisma.sql`EXISTS (SELECT 1 FROM post_authors fa JOIN authors a ON a.id = fa.author_id
-      WHERE fa.post_id = p.id AND a.slug = ANY(${filter.authors}::text[]))`);
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM post_authors fa WHERE fa.post_id = p.id
+      AND fa.author_id = ANY(ARRAY(SELECT a.id FROM authors a WHERE a.slug = ANY(${filter.authors}::text[]))))`);
   }
   if (filter.featured !== undefined) and.push(Prisma.sql`p.featured = ${filter.featured}`);
   if (filter.publishedAfter) and.push(Prisma.sql`p.published_at > ${filter.publishedAfter}`);
