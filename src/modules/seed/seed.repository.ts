@@ -43,6 +43,8 @@ export class SeedRepository {
         });
       }
       await tx.$executeRaw`SELECT refresh_all_related_posts()`;
-    });
+      // Prisma's 5 s default expires this one-off transaction on a busy machine (the seed then fails
+      // half-way with misleading "record not found" errors).
+    }, { timeout: 60_000, maxWait: 30_000 });
   }
 }
