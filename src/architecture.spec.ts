@@ -25,10 +25,10 @@ function violations(applies: (path: string) => boolean, forbidden: (specifier: s
 }
 
 describe('architecture', () => {
-  it('keeps Prisma inside repositories and src/database', () => {
+  it("keeps Prisma inside repositories, modules' data/ folders and src/database", () => {
     expect(
       violations(
-        (p) => !p.startsWith('database/') && !p.endsWith('.repository.ts'),
+        (p) => !p.startsWith('database/') && !p.endsWith('.repository.ts') && !/^modules\/[^/]+\/data\//.test(p),
         (s) => s.includes('generated/prisma') || s.startsWith('@prisma/'),
       ),
     ).toEqual([]);
@@ -46,6 +46,37 @@ describe('architecture', () => {
   it('keeps common/ and config/ independent of features and the database', () => {
     expect(violations((p) => p.startsWith('common/'), (s) => /\/(modules|database)\//.test(s))).toEqual([]);
     expect(violations((p) => p.startsWith('config/'), (s) => s.startsWith('.') && !s.startsWith('./'))).toEqual([]);
+  });
+
+  it("lets a module reach another module's data/ folder only through its read contract file", () => {
+    // `modules/<name>/data/` is the module's own SQL; others may use only `data/<name>-read-model.ts`
+    // of posts (post-read-model.ts), the public read model every public read shares.
+    const moduleOf = (path: string) => /^modules\/([^/]+)\//.exec(path)?.[1];
+    const offending = files.flatMap((f) => {
+      const own = moduleOf(f.path);
+      return f.imports
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => relative(SRC, join(SRC, f.path, '..', spec)))
+        .filter((target) => {
+          const match = /^modules\/([^/]+)\/data\/(.+)$/.exec(target);
+          return match !== null && match[1] !== own && !/-read-model$/.test(match[2]);
+        })
+        .map((target) => `${f.path} imports ${target}`);
+    });
+    expect(offending).toEqual([]);
+  });
+
+  it('keeps the public read model the only home of the visibility rule', () => {
+    // The "published and due" rule is written once, in posts/data/post-read-model.ts.
+    const rule = /status\s*=\s*'PUBLISHED'\s+AND\s+\w+\.published_at\s*<=|publishedAt:\s*\{\s*lte:/;
+    const homes = sourceFiles(SRC)
+      .filter((path) => rule.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(SRC, path));
+    expect(homes).toEqual(['modules/posts/data/post-read-model.ts']);
+  });
+
+  it('keeps database/ independent of feature modules', () => {
+    expect(violations((p) => p.startsWith('database/'), (s) => s.includes('/modules/'))).toEqual([]);
   });
 
   it('never imports test code from src', () => {

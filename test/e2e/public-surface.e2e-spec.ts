@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { FEED_SIZE } from '../../src/modules/feeds/feeds.service';
-import { publishedPostWhere } from '../../src/database/published-post.where';
+import { publishedPostWhere } from '../../src/modules/posts/data/post-read-model';
 import { createDraft } from '../helpers/admin-posts';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { gql } from '../helpers/graphql';

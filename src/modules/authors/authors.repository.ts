@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
-import { publishedPostSql } from '../../database/post-summary.sql';
-import { publishedPostWhere } from '../../database/published-post.where';
-import type { Prisma } from '../../generated/prisma/client';
+import { sqlRows } from '../../database/sql-rows';
+import { Prisma } from '../../generated/prisma/client';
+// The post visibility rule and the label count live with the post read model (posts/data).
+import { authorJson, labelPostCount, publishedPostWhere } from '../posts/data/post-read-model';
+import type { AuthorModel } from './models/author.model';
 
 const authorSelect = (now: Date) =>
   ({
@@ -28,25 +30,41 @@ export type AdminAuthorRow = Prisma.AuthorGetPayload<{ select: ReturnType<typeof
 export class AuthorsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  private visible(now: Date): Prisma.AuthorWhereInput {
-    return { posts: { some: { post: publishedPostWhere(now) } } };
+  /**
+   * One page of the authors that label at least one public post, by name, with the total, in one
+   * statement. Counts come from the trigger-kept `published_post_count` (see labelPostCount).
+   */
+  async findPublicPage(skip: number, take: number, now = new Date()): Promise<{ rows: AuthorModel[]; total: number }> {
+    const [result] = await sqlRows<{ rows: AuthorModel[]; total: number }>(
+      this.prisma.pool,
+      Prisma.sql`
+        WITH visible AS MATERIALIZED (
+          SELECT * FROM (SELECT t.*, ${labelPostCount('author', 't', now)} AS post_count FROM authors t WHERE t.published_post_count > 0) c
+          WHERE c.post_count > 0
+        ), page AS (
+          SELECT * FROM visible ORDER BY name, id LIMIT ${take} OFFSET ${skip}
+        )
+        SELECT (SELECT count(*)::int FROM visible) AS total,
+               (SELECT COALESCE(json_agg(${authorJson('page', Prisma.sql`page.post_count`)} ORDER BY page.name, page.id), '[]'::json) FROM page) AS rows`,
+    );
+    return result;
   }
 
-  async findPublicPage(skip: number, take: number, now = new Date()): Promise<{ rows: AuthorRow[]; total: number }> {
-    const where = this.visible(now);
-    const [rows, total] = await Promise.all([
-      this.prisma.author.findMany({ where, select: authorSelect(now), orderBy: [{ name: 'asc' }, { id: 'asc' }], skip, take }),
-      this.prisma.author.count({ where }),
-    ]);
-    return { rows, total };
+  findPublicById(id: string, now = new Date()): Promise<AuthorModel | null> {
+    return this.findPublicOne(Prisma.sql`t.id = ${id}::uuid`, now);
   }
 
-  findPublicById(id: string, now = new Date()): Promise<AuthorRow | null> {
-    return this.prisma.author.findFirst({ where: { id, ...this.visible(now) }, select: authorSelect(now) });
+  findPublicBySlug(slug: string, now = new Date()): Promise<AuthorModel | null> {
+    return this.findPublicOne(Prisma.sql`t.slug = ${slug}`, now);
   }
 
-  findPublicBySlug(slug: string, now = new Date()): Promise<AuthorRow | null> {
-    return this.prisma.author.findFirst({ where: { slug, ...this.visible(now) }, select: authorSelect(now) });
+  private async findPublicOne(where: Prisma.Sql, now: Date): Promise<AuthorModel | null> {
+    const [row] = await sqlRows<AuthorModel>(
+      this.prisma.pool,
+      Prisma.sql`SELECT * FROM (SELECT t.id::text AS id, t.slug, t.name, t.bio, t.avatar_url AS "avatarUrl", t.website, ${labelPostCount('author', 't', now)} AS "postCount" FROM authors t WHERE ${where}) v
+                 WHERE v."postCount" > 0`,
+    );
+    return row ?? null;
   }
 
   /** Every author, with or without posts (editor view), by name. */
@@ -62,27 +80,19 @@ export class AuthorsRepository {
     return this.prisma.author.findUnique({ where: { id }, select: adminAuthorSelect(now) });
   }
 
-  /** Authors of many posts in one statement, in each post's order (raw SQL for the reason given in TagsRepository). */
-  async findByPostIds(postIds: readonly string[], now = new Date()): Promise<Map<string, AuthorRow[]>> {
-    const byPost = new Map<string, AuthorRow[]>(postIds.map((id) => [id, []]));
+  /** Authors of many posts (any status: the editor API) in one statement, in each post's order. */
+  async findByPostIds(postIds: readonly string[], now = new Date()): Promise<Map<string, AuthorModel[]>> {
+    const byPost = new Map<string, AuthorModel[]>(postIds.map((id) => [id, []]));
     if (postIds.length === 0) return byPost;
-    const rows = await this.prisma.$queryRaw<
-      { postId: string; id: string; slug: string; name: string; bio: string | null; avatarUrl: string | null; website: string | null; postCount: number }[]
-    >`
-      WITH links AS (
-        SELECT post_id, author_id, position FROM post_authors WHERE post_id = ANY(${[...postIds]}::uuid[])
-      ),
-      counts AS (
-        SELECT x.author_id, count(*)::int AS n
-        FROM post_authors x JOIN posts p ON p.id = x.post_id
-        WHERE x.author_id IN (SELECT author_id FROM links) AND ${publishedPostSql(now)}
-        GROUP BY x.author_id
-      )
-      SELECT l.post_id::text AS "postId", a.id::text AS "id", a.slug, a.name, a.bio, a.avatar_url AS "avatarUrl", a.website,
-             COALESCE(c.n, 0) AS "postCount"
-      FROM links l JOIN authors a ON a.id = l.author_id LEFT JOIN counts c ON c.author_id = l.author_id
-      ORDER BY l.post_id, l.position`;
-    for (const { postId, postCount, ...author } of rows) byPost.get(postId)?.push({ ...author, _count: { posts: postCount } });
+    const rows = await sqlRows<{ postId: string; author: AuthorModel }>(
+      this.prisma.pool,
+      Prisma.sql`
+        SELECT x.post_id::text AS "postId", ${authorJson('a', labelPostCount('author', 'a', now))} AS "author"
+        FROM post_authors x JOIN authors a ON a.id = x.author_id
+        WHERE x.post_id = ANY(${[...postIds]}::uuid[])
+        ORDER BY x.post_id, x.position`,
+    );
+    for (const row of rows) byPost.get(row.postId)?.push(row.author);
     return byPost;
   }
 }

@@ -3,7 +3,6 @@ import { DomainError } from '../../common/errors/domain-error';
 import { DEFAULT_LIMIT } from '../../common/pagination/page.query';
 import { Paginated, pageMeta } from '../../common/pagination/pagination.types';
 import { AuthorModel } from './models/author.model';
-import { toAuthorModel } from './author.mapper';
 import { AuthorsRepository } from './authors.repository';
 
 /** Author use cases shared by the REST controller and the GraphQL resolver. */
@@ -15,23 +14,22 @@ export class AuthorsService {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const page = options.page ?? 1;
     const { rows, total } = await this.authors.findPublicPage((page - 1) * limit, limit);
-    return { items: rows.map(toAuthorModel), total, page: pageMeta(limit, page, total) };
+    return { items: rows, total, page: pageMeta(limit, page, total) };
   }
 
   async getPublicById(id: string): Promise<AuthorModel> {
     const row = await this.authors.findPublicById(id);
     if (!row) throw DomainError.notFound(`Author ${id}`);
-    return toAuthorModel(row);
+    return row;
   }
 
   async getPublicBySlug(slug: string): Promise<AuthorModel> {
     const row = await this.authors.findPublicBySlug(slug);
     if (!row) throw DomainError.notFound(`Author "${slug}"`);
-    return toAuthorModel(row);
+    return row;
   }
 
-  async authorsForPosts(postIds: readonly string[]): Promise<Map<string, AuthorModel[]>> {
-    const byPost = await this.authors.findByPostIds(postIds);
-    return new Map([...byPost].map(([postId, rows]) => [postId, rows.map(toAuthorModel)]));
+  authorsForPosts(postIds: readonly string[]): Promise<Map<string, AuthorModel[]>> {
+    return this.authors.findByPostIds(postIds);
   }
 }

@@ -9,7 +9,6 @@ import { renderRss } from './domain/rss-feed';
 import { renderSitemap, SitemapEntry } from './domain/sitemap';
 
 export const FEED_SIZE = 20;
-const SITEMAP_BATCH = 100;
 
 /** Feeds and the sitemap: published posts only, URLs on the public site (SITE_URL + POST_URL_PATTERN). */
 @Injectable()
@@ -30,15 +29,10 @@ export class FeedsService {
     return buildJsonFeed(channel, entries);
   }
 
-  /** Every published post (lastmod = updatedAt) after the home page; read in keyset batches. */
+  /** Every published post (lastmod = updatedAt), newest first, after the home page; one statement. */
   async sitemap(): Promise<string> {
     const entries: SitemapEntry[] = [{ url: siteHome(this.config.site.url) }];
-    let cursor: string | null = null;
-    do {
-      const result = await this.posts.listPublished({ filter: {}, order: 'publishedAt:desc', page: { mode: 'cursor', limit: SITEMAP_BATCH, cursor } });
-      for (const post of result.items) entries.push({ url: this.postUrl(post.slug), lastmod: post.updatedAt });
-      cursor = result.cursor?.hasMore ? result.cursor.nextCursor : null;
-    } while (cursor);
+    for (const post of await this.posts.publishedUrls()) entries.push({ url: this.postUrl(post.slug), lastmod: post.updatedAt });
     return renderSitemap(entries);
   }
 
@@ -49,8 +43,7 @@ export class FeedsService {
       { filter: tag ? { tags: [tag.slug] } : {}, order: 'publishedAt:desc', page: { mode: 'cursor', limit: FEED_SIZE, cursor: null } },
       ['html'],
     );
-    const posts = await this.posts.withRelations(result.items);
-    const entries = posts.map((post) => this.entryOf(post));
+    const entries = result.items.map((post) => this.entryOf(post));
     const site = this.config.site.url;
     const query = tag ? `?tag=${encodeURIComponent(tag.slug)}` : '';
     const channel: FeedChannel = {

@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { POST_SUMMARY_COLUMNS, publishedPostSql } from '../../database/post-summary.sql';
 import { PrismaService } from '../../database/prisma.service';
+import { sqlRows } from '../../database/sql-rows';
 import { Prisma } from '../../generated/prisma/client';
-import type { PostSummaryRow } from '../posts/posts.repository';
-
+import { isPublicPost, LABELS, labelPostCount, POST_COLUMNS, relationColumns, type PostReadRow } from '../posts/data/post-read-model';
 import type { PostOwner } from './domain/post-owner';
-export type OwnedPostRow = PostSummaryRow & { ownerId: string; total: number };
 
-// Constant identifiers only: never built from input.
-const LINKS: Record<PostOwner, { table: Prisma.Sql; column: Prisma.Sql }> = {
-  tag: { table: Prisma.raw('post_tags'), column: Prisma.raw('tag_id') },
-  author: { table: Prisma.raw('post_authors'), column: Prisma.raw('author_id') },
-};
+/** A post of one owner, or (id null) the owner's empty page, which still carries its total. */
+export type OwnedPostRow = PostReadRow & { ownerId: string; total: number };
 
 /** Published posts of many tags or authors at once, newest first (Tag.posts / Author.posts). */
 @Injectable()
@@ -19,31 +14,33 @@ export class PostListingsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * Up to `take` posts per owner after the optional (publishedAt, id) bound, plus each owner's total,
-   * in one statement whatever the number of owners.
+   * Up to `take` posts per owner after the optional (publishedAt, id) bound, with tags and authors,
+   * plus each owner's total (its trigger-kept post count), in one statement whatever the number of owners.
    */
-  findPublishedByOwners(
+  async findPublishedByOwners(
     owner: PostOwner,
     ownerIds: readonly string[],
     take: number,
     bound: { publishedAt: Date; id: string } | null,
     now = new Date(),
   ): Promise<OwnedPostRow[]> {
-    if (ownerIds.length === 0) return Promise.resolve([]);
-    const { table, column } = LINKS[owner];
-    const after = bound ? Prisma.sql`(v.published_at, v.id) < (${bound.publishedAt}, ${bound.id}::uuid)` : Prisma.sql`TRUE`;
-    return this.prisma.$queryRaw<OwnedPostRow[]>`
-      WITH visible AS (
-        SELECT l.${column} AS owner_id, p.id, p.published_at, count(*) OVER (PARTITION BY l.${column}) AS total
-        FROM ${table} l JOIN posts p ON p.id = l.post_id
-        WHERE l.${column} = ANY(${[...ownerIds]}::uuid[]) AND ${publishedPostSql(now)}
-      ), ranked AS (
-        SELECT v.*, row_number() OVER (PARTITION BY v.owner_id ORDER BY v.published_at DESC, v.id DESC) AS position
-        FROM visible v WHERE ${after}
-      )
-      SELECT r.owner_id::text AS "ownerId", r.total::int AS total, ${POST_SUMMARY_COLUMNS}
-      FROM ranked r JOIN posts p ON p.id = r.id
-      WHERE r.position <= ${take}
-      ORDER BY r.owner_id, r.position`;
+    if (ownerIds.length === 0) return [];
+    const { table, links, column } = LABELS[owner];
+    const after = bound ? Prisma.sql`AND (p.published_at, p.id) < (${bound.publishedAt}::timestamptz, ${bound.id}::uuid)` : Prisma.empty;
+    const rows = await sqlRows<OwnedPostRow & { id: string | null }>(
+      this.prisma.pool,
+      Prisma.sql`
+        SELECT o.id::text AS "ownerId", ${labelPostCount(owner, 'o', now)} AS total, posts.*
+        FROM ${table} o
+        LEFT JOIN LATERAL (
+          SELECT ${POST_COLUMNS}, ${relationColumns(now)}, p.published_at AS sort_at, p.id AS sort_id
+          FROM ${links} l JOIN posts p ON p.id = l.post_id
+          WHERE l.${column} = o.id AND ${isPublicPost(now)} ${after}
+          ORDER BY p.published_at DESC, p.id DESC LIMIT ${take}
+        ) posts ON true
+        WHERE o.id = ANY(${[...ownerIds]}::uuid[])
+        ORDER BY o.id, posts.sort_at DESC, posts.sort_id DESC`,
+    );
+    return rows;
   }
 }

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DomainError } from '../../common/errors/domain-error';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { DEFAULT_LIMIT } from '../../common/pagination/page.query';
 import { Paginated } from '../../common/pagination/pagination.types';
 import { PostModel } from '../posts/models/post.model';
-import { toPostModel } from '../posts/post.mapper';
+import { PostWithRelations, toPostWithRelations } from '../posts/post.mapper';
 import type { PostOwner } from './domain/post-owner';
 import { PostListingsRepository } from './post-listings.repository';
 
@@ -19,16 +20,19 @@ export interface OwnedPostsPage {
 /** Published posts of tags and authors, newest first, batched over many owners. */
 @Injectable()
 export class PostListingsService {
-  constructor(private readonly repository: PostListingsRepository) {}
+  constructor(
+    private readonly repository: PostListingsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  async postsOf(owner: PostOwner, ownerIds: readonly string[], page: OwnedPostsPage): Promise<Map<string, Paginated<PostModel>>> {
+  async postsOf(owner: PostOwner, ownerIds: readonly string[], page: OwnedPostsPage): Promise<Map<string, Paginated<PostWithRelations>>> {
     const limit = page.first ?? DEFAULT_LIMIT;
     const bound = page.after ? this.bound(page.after) : null;
     const rows = await this.repository.findPublishedByOwners(owner, ownerIds, limit + 1, bound);
-    const grouped = new Map<string, { total: number; items: PostModel[] }>();
+    const grouped = new Map<string, { total: number; items: PostWithRelations[] }>();
     for (const { ownerId, total, ...row } of rows) {
       const entry = grouped.get(ownerId) ?? { total, items: [] };
-      entry.items.push(toPostModel(row));
+      if (row.id !== null) entry.items.push(toPostWithRelations(row, this.config.site));
       grouped.set(ownerId, entry);
     }
     return new Map(

@@ -1,5 +1,16 @@
+import type { AuthorModel } from '../authors/models/author.model';
+import type { TagModel } from '../tags/models/tag.model';
+import type { PostReadRow, PostRow } from './data/post-read-model';
+import { postUrlFor } from './domain/post-url';
 import { PostModel, PostStatus, TocEntry } from './models/post.model';
-import type { PostRow } from './posts.repository';
+
+export interface PostWithRelations extends PostModel {
+  url: string;
+  tags: TagModel[];
+  primaryTag: TagModel | null;
+  authors: AuthorModel[];
+  primaryAuthor: AuthorModel | null;
+}
 
 /** The one mapping from a stored post row to the output model both transports share. */
 export function toPostModel(row: PostRow): PostModel {
@@ -30,6 +41,23 @@ export function toPostModel(row: PostRow): PostModel {
   if (row.html !== undefined) model.html = row.html;
   if (row.plaintext !== undefined) model.plaintext = row.plaintext;
   if (row.markdown !== undefined) model.markdown = row.markdown;
-  if (row.toc !== undefined) model.toc = row.toc as unknown as TocEntry[];
+  if (row.toc !== undefined) model.toc = row.toc as TocEntry[];
   return model;
+}
+
+/** A public read row (tags and authors aggregated by the same statement) with its site URL. */
+export function toPostWithRelations(row: PostReadRow, site: { url: string; postUrlPattern: string }): PostWithRelations {
+  return {
+    ...toPostModel(row),
+    url: postUrlFor(site, row.slug),
+    tags: row.tags,
+    primaryTag: row.tags[0] ?? null,
+    authors: row.authors,
+    primaryAuthor: row.authors[0] ?? null,
+  };
+}
+
+/** True when a post model already carries its tags and authors (public reads), so no loader is needed. */
+export function hasRelations(post: PostModel): post is PostWithRelations {
+  return Array.isArray((post as Partial<PostWithRelations>).tags) && Array.isArray((post as Partial<PostWithRelations>).authors);
 }

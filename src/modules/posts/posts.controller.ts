@@ -34,9 +34,8 @@ export class PostsController {
       },
       query.formats ?? [],
     );
-    const posts = await this.posts.withRelations(result.items);
     return {
-      data: posts.map((post) => pickFields(post, query.fields)),
+      data: result.items.map((post) => pickFields(post, query.fields)),
       meta: { pagination: result.page ?? result.cursor },
     };
   }
@@ -47,14 +46,12 @@ export class PostsController {
   async bySlug(@Param('slug', SlugPipe) slug: string, @Query() query: GetPostQuery) {
     const found = await this.posts.findPublishedBySlug(slug, query.formats ?? ['html']);
     if ('movedTo' in found) throw new MovedPermanently(`/api/posts/slug/${found.movedTo}`);
-    const [post] = await this.posts.withRelations([found.post]);
-    return one(pickFields(post, query.fields));
+    return one(pickFields(found.post, query.fields));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One published post by id, with its html body by default.' })
   async byId(@Param('id', UuidPipe) id: string, @Query() query: GetPostQuery) {
-    const [post] = await this.posts.withRelations([await this.posts.getPublishedById(id, query.formats ?? ['html'])]);
-    return one(pickFields(post, query.fields));
+    return one(pickFields(await this.posts.getPublishedById(id, query.formats ?? ['html']), query.fields));
   }
 }

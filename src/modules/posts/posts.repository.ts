@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
-import { publishedPostWhere } from '../../database/published-post.where';
-import type { Prisma, PostStatus } from '../../generated/prisma/client';
+import { sqlRows } from '../../database/sql-rows';
+import { Prisma, type PostStatus } from '../../generated/prisma/client';
+import type { PostReadRow } from './data/post-read-model';
+import {
+  currentSlugSql,
+  publishedBodiesSql,
+  publishedCountSql,
+  publishedOneSql,
+  publishedPageSql,
+  publishedUrlsSql,
+} from './data/post-reads.sql';
 import { BodyFormatName, PostListFilter, PostOrderSpec } from './domain/post-listing';
 
-/** Columns every post listing needs; body columns are added only when asked for. */
+/** Columns the editor's post reads need; body columns are added only when asked for. */
 export const POST_SUMMARY_SELECT = {
   id: true,
   slug: true,
@@ -31,6 +40,7 @@ export const POST_SUMMARY_SELECT = {
   twitterImage: true,
 } satisfies Prisma.PostSelect;
 
+/** An editor-side row (Prisma types); public reads use PostReadRow from data/post-read-model.ts. */
 export type PostSummaryRow = Prisma.PostGetPayload<{ select: typeof POST_SUMMARY_SELECT }>;
 export type PostBodyRow = { html?: string; plaintext?: string; markdown?: string | null; toc?: Prisma.JsonValue };
 export type PostRow = PostSummaryRow & PostBodyRow;
@@ -51,7 +61,7 @@ function bodySelect(formats: readonly BodyFormatName[], withToc: boolean) {
   };
 }
 
-/** The listing filters shared by public and editor lists (tags and authors: any of the slugs). */
+/** The listing filters of the editor API (tags and authors: any of the slugs). */
 function filterConditions(filter: PostListFilter): Prisma.PostWhereInput[] {
   const and: Prisma.PostWhereInput[] = [];
   if (filter.tags?.length) and.push({ tags: { some: { tag: { slug: { in: filter.tags } } } } });
@@ -62,15 +72,12 @@ function filterConditions(filter: PostListFilter): Prisma.PostWhereInput[] {
   return and;
 }
 
+/** Post reads: public ones as SQL on the pool (see data/post-read-model.ts), editor ones through Prisma. */
 @Injectable()
 export class PostsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  private publicWhere(filter: PostListFilter, now: Date): Prisma.PostWhereInput {
-    return { AND: [publishedPostWhere(now), ...filterConditions(filter)] };
-  }
-
-  /** One page of published posts; `bound` switches to keyset pagination. Returns up to `take` rows. */
+  /** One page of published posts with tags and authors; `bound` switches to keyset pagination. */
   findPublishedPage(args: {
     filter: PostListFilter;
     order: PostOrderSpec;
@@ -79,62 +86,40 @@ export class PostsRepository {
     bound?: KeysetBound;
     formats?: readonly BodyFormatName[];
     now?: Date;
-  }): Promise<PostRow[]> {
+  }): Promise<PostReadRow[]> {
     const now = args.now ?? new Date();
-    const { field, direction } = args.order;
-    // Reading "before" a bound walks the list backwards; the service reverses the rows again.
-    const reverse = args.bound?.direction === 'before';
-    const dir = (reverse ? (direction === 'asc' ? 'desc' : 'asc') : direction) as Prisma.SortOrder;
-    const where: Prisma.PostWhereInput = { AND: [this.publicWhere(args.filter, now)] };
-    if (args.bound) {
-      const op = dir === 'desc' ? 'lt' : 'gt';
-      (where.AND as Prisma.PostWhereInput[]).push({
-        OR: [{ [field]: { [op]: args.bound.value } }, { [field]: args.bound.value, id: { [op]: args.bound.id } }],
-      });
-    }
-    return this.prisma.post.findMany({
-      where,
-      select: { ...POST_SUMMARY_SELECT, ...bodySelect(args.formats ?? [], false) },
-      orderBy: [{ [field]: dir }, { id: dir }],
-      skip: args.skip,
-      take: args.take,
-    });
+    return sqlRows<PostReadRow>(this.prisma.pool, publishedPageSql({ ...args, now }));
   }
 
-  countPublished(filter: PostListFilter, now = new Date()): Promise<number> {
-    return this.prisma.post.count({ where: this.publicWhere(filter, now) });
+  async countPublished(filter: PostListFilter, now = new Date()): Promise<number> {
+    const [row] = await sqlRows<{ total: number }>(this.prisma.pool, publishedCountSql(filter, now));
+    return row.total;
   }
 
-  findPublishedById(id: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostRow | null> {
-    return this.prisma.post.findFirst({
-      where: { id, ...publishedPostWhere(now) },
-      select: { ...POST_SUMMARY_SELECT, ...bodySelect(formats, true) },
-    });
+  async findPublishedById(id: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
+    const [row] = await sqlRows<PostReadRow>(this.prisma.pool, publishedOneSql(Prisma.sql`p.id = ${id}::uuid`, formats, now));
+    return row ?? null;
   }
 
-  findPublishedBySlug(slug: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostRow | null> {
-    return this.prisma.post.findFirst({
-      where: { slug, ...publishedPostWhere(now) },
-      select: { ...POST_SUMMARY_SELECT, ...bodySelect(formats, true) },
-    });
+  async findPublishedBySlug(slug: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
+    const [row] = await sqlRows<PostReadRow>(this.prisma.pool, publishedOneSql(Prisma.sql`p.slug = ${slug}`, formats, now));
+    return row ?? null;
   }
 
   /** The current slug of a published post that used to be reachable under `oldSlug`. */
   async findCurrentSlugFor(oldSlug: string, now = new Date()): Promise<string | null> {
-    const entry = await this.prisma.postSlugHistory.findUnique({
-      where: { slug: oldSlug },
-      select: { post: { select: { slug: true, status: true, publishedAt: true } } },
-    });
-    const post = entry?.post;
-    return post && post.status === 'PUBLISHED' && post.publishedAt && post.publishedAt <= now ? post.slug : null;
+    const [row] = await sqlRows<{ slug: string }>(this.prisma.pool, currentSlugSql(oldSlug, now));
+    return row?.slug ?? null;
   }
 
   /** Body columns of many published posts in one statement (GraphQL body fields). */
-  findPublishedBodies(ids: readonly string[], now = new Date()) {
-    return this.prisma.post.findMany({
-      where: { id: { in: [...ids] }, ...publishedPostWhere(now) },
-      select: { id: true, html: true, plaintext: true, markdown: true, toc: true },
-    });
+  findPublishedBodies(ids: readonly string[], now = new Date()): Promise<Array<Required<PostBodyRow> & { id: string }>> {
+    return sqlRows(this.prisma.pool, publishedBodiesSql(ids, now));
+  }
+
+  /** Slug and last change of every published post, newest first (the sitemap). */
+  findPublishedUrls(now = new Date()): Promise<Array<{ slug: string; updatedAt: Date }>> {
+    return sqlRows(this.prisma.pool, publishedUrlsSql(now));
   }
 
   countAll(): Promise<number> {

@@ -11,6 +11,7 @@ import { toPageRequest } from './domain/post-listing';
 import { PostsArgs } from './dto/posts.args';
 import { PostConnection } from './models/post-connection.model';
 import { PostBody, PostModel, TocEntry } from './models/post.model';
+import { hasRelations } from './post.mapper';
 import { PostLoaders } from './posts.loaders';
 import { PostsService } from './posts.service';
 import { Public } from '../../common/auth/access.decorators';
@@ -61,24 +62,25 @@ export class PostsResolver {
     return this.service.urlOf(post.slug);
   }
 
+  // Public reads bring tags and authors in their own statement; editor reads use the loaders.
   @ResolveField(() => [TagModel], { description: 'Tags in order; the first is the primary tag.' })
   tags(@Parent() post: PostModel, @Context() ctx: Ctx) {
-    return ctx.loaders.tags.load(post.id);
+    return hasRelations(post) ? post.tags : ctx.loaders.tags.load(post.id);
   }
 
   @ResolveField(() => TagModel, { nullable: true })
   async primaryTag(@Parent() post: PostModel, @Context() ctx: Ctx) {
-    return (await ctx.loaders.tags.load(post.id))[0] ?? null;
+    return (await this.tags(post, ctx))[0] ?? null;
   }
 
   @ResolveField(() => [AuthorModel], { description: 'Authors in order; the first is the primary author.' })
   authors(@Parent() post: PostModel, @Context() ctx: Ctx) {
-    return ctx.loaders.authors.load(post.id);
+    return hasRelations(post) ? post.authors : ctx.loaders.authors.load(post.id);
   }
 
   @ResolveField(() => AuthorModel, { nullable: true })
   async primaryAuthor(@Parent() post: PostModel, @Context() ctx: Ctx) {
-    return (await ctx.loaders.authors.load(post.id))[0] ?? null;
+    return (await this.authors(post, ctx))[0] ?? null;
   }
 
   @ResolveField(() => String, { description: 'Sanitized HTML body.' })

@@ -2,26 +2,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { Paginated, pageMeta } from '../../common/pagination/pagination.types';
-import { AuthorModel } from '../authors/models/author.model';
 import { AuthorsService } from '../authors/authors.service';
-import { TagModel } from '../tags/models/tag.model';
 import { TagsService } from '../tags/tags.service';
 import { toKeysetBound } from './domain/keyset-bound';
 import { BodyFormatName, parsePostOrder, PostListOptions } from './domain/post-listing';
 import { PostBody, PostModel, TocEntry } from './models/post.model';
-import { toPostModel } from './post.mapper';
+import { PostWithRelations, toPostWithRelations } from './post.mapper';
 import { KeysetBound, PostsRepository } from './posts.repository';
+import type { PostReadRow } from './data/post-read-model';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { postUrlFor } from './domain/post-url';
 
-export interface PostWithRelations extends PostModel {
-  tags: TagModel[];
-  primaryTag: TagModel | null;
-  authors: AuthorModel[];
-  primaryAuthor: AuthorModel | null;
-}
+export type { PostWithRelations } from './post.mapper';
 
-export type PostLookup = { post: PostModel } | { movedTo: string };
+export type PostLookup = { post: PostWithRelations } | { movedTo: string };
 
 /** Public (published-only) post reads, shared by the REST controller and the GraphQL resolver. */
 @Injectable()
@@ -38,7 +32,12 @@ export class PostsService {
     return postUrlFor(this.config.site, slug);
   }
 
-  async listPublished(options: PostListOptions, formats: readonly BodyFormatName[] = []): Promise<Paginated<PostModel>> {
+  /** Maps public read rows (tags and authors included by the same statement) and adds their URLs. */
+  fromRows(rows: PostReadRow[]): PostWithRelations[] {
+    return rows.map((row) => toPostWithRelations(row, this.config.site));
+  }
+
+  async listPublished(options: PostListOptions, formats: readonly BodyFormatName[] = []): Promise<Paginated<PostWithRelations>> {
     const order = parsePostOrder(options.order);
     const { page } = options;
     if (page.mode === 'page') {
@@ -46,7 +45,7 @@ export class PostsService {
         this.posts.findPublishedPage({ filter: options.filter, order, take: page.limit, skip: (page.page - 1) * page.limit, formats }),
         this.posts.countPublished(options.filter),
       ]);
-      return { items: rows.map(toPostModel), total, page: pageMeta(page.limit, page.page, total) };
+      return { items: this.fromRows(rows), total, page: pageMeta(page.limit, page.page, total) };
     }
 
     const cursor = page.cursor ? decodeCursor(page.cursor, options.order) : null;
@@ -58,7 +57,7 @@ export class PostsService {
     const extra = rows.length > page.limit;
     const pageRows = rows.slice(0, page.limit);
     if (bound?.direction === 'before') pageRows.reverse();
-    const items = pageRows.map(toPostModel);
+    const items = this.fromRows(pageRows);
     const goingBack = bound?.direction === 'before';
     const first = items[0];
     const last = items.at(-1);
@@ -81,16 +80,16 @@ export class PostsService {
     return encodeCursor({ order, value, id: post.id, direction });
   }
 
-  async getPublishedById(id: string, formats: readonly BodyFormatName[] = ['html']): Promise<PostModel> {
+  async getPublishedById(id: string, formats: readonly BodyFormatName[] = ['html']): Promise<PostWithRelations> {
     const row = await this.posts.findPublishedById(id, formats);
     if (!row) throw DomainError.notFound(`Post ${id}`);
-    return toPostModel(row);
+    return toPostWithRelations(row, this.config.site);
   }
 
   /** By slug; an old slug of a published post resolves to `{ movedTo }` (REST answers 301). */
   async findPublishedBySlug(slug: string, formats: readonly BodyFormatName[] = ['html']): Promise<PostLookup> {
     const row = await this.posts.findPublishedBySlug(slug, formats);
-    if (row) return { post: toPostModel(row) };
+    if (row) return { post: toPostWithRelations(row, this.config.site) };
     const current = await this.posts.findCurrentSlugFor(slug);
     if (current) return { movedTo: current };
     throw DomainError.notFound(`Post "${slug}"`);
@@ -101,7 +100,7 @@ export class PostsService {
     return this.posts.findCurrentSlugFor(oldSlug);
   }
 
-  async getPublishedBySlug(slug: string, formats: readonly BodyFormatName[] = ['html']): Promise<PostModel> {
+  async getPublishedBySlug(slug: string, formats: readonly BodyFormatName[] = ['html']): Promise<PostWithRelations> {
     const found = await this.findPublishedBySlug(slug, formats);
     return 'post' in found ? found.post : this.getPublishedBySlug(found.movedTo, formats);
   }
@@ -114,7 +113,12 @@ export class PostsService {
     );
   }
 
-  /** Adds ordered tags and authors (two statements for any number of posts). */
+  /** Slug and last change of every published post, newest first (one statement, for the sitemap). */
+  publishedUrls(): Promise<Array<{ slug: string; updatedAt: Date }>> {
+    return this.posts.findPublishedUrls();
+  }
+
+  /** Adds ordered tags and authors to editor-side posts (two statements for any number of posts). */
   async withRelations(posts: PostModel[]): Promise<PostWithRelations[]> {
     const ids = posts.map((p) => p.id);
     const [tags, authors] = await Promise.all([this.tags.tagsForPosts(ids), this.authors.authorsForPosts(ids)]);

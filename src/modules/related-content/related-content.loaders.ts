@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { PostModel } from '../posts/models/post.model';
+import type { PostWithRelations } from '../posts/post.mapper';
 import { RelatedContentService } from './related-content.service';
 
 export interface RelatedKey {
@@ -9,7 +9,7 @@ export interface RelatedKey {
 }
 
 export interface RelatedLoaders {
-  related: DataLoader<RelatedKey, PostModel[], string>;
+  related: DataLoader<RelatedKey, PostWithRelations[], string>;
 }
 
 /** Per-request batcher for Post.related: one statement per request, whatever the page size or limits. */

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { PostsModule } from '../posts/posts.module';
-import { TagsModule } from '../tags/tags.module';
 import { PostRelatedResolver } from './post-related.resolver';
 import { RelatedContentController } from './related-content.controller';
 import { RelatedLoadersFactory } from './related-content.loaders';
@@ -8,7 +7,7 @@ import { RelatedContentRepository } from './related-content.repository';
 import { RelatedContentService } from './related-content.service';
 
 @Module({
-  imports: [TagsModule, PostsModule],
+  imports: [PostsModule],
   controllers: [RelatedContentController],
   providers: [RelatedContentRepository, RelatedContentService, PostRelatedResolver, RelatedLoadersFactory],
   exports: [RelatedContentService, RelatedLoadersFactory],

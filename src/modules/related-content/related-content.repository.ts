@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { POST_SUMMARY_COLUMNS, publishedPostSql } from '../../database/post-summary.sql';
 import { PrismaService } from '../../database/prisma.service';
-import { publishedPostWhere } from '../../database/published-post.where';
-import type { PostSummaryRow } from '../posts/posts.repository';
+import { sqlRows } from '../../database/sql-rows';
+import { Prisma } from '../../generated/prisma/client';
+import { isPublicPost, POST_COLUMNS, relationColumns, type PostReadRow } from '../posts/data/post-read-model';
 
-export type RelatedRow = PostSummaryRow & { sourceId: string };
+export type RelatedRow = PostReadRow & { sourceId: string };
 
 /** Reads the precomputed `related_posts` lists (filled by the refresh_related_posts SQL functions). */
 @Injectable()
@@ -12,28 +12,31 @@ export class RelatedContentRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * The top `limit` visible related posts of each source post, in rank order, in one statement.
-   * Visibility is checked at read time, so a post unpublished or rescheduled since the last refresh never shows.
+   * The top `limit` visible related posts of each source post, in rank order, with their tags and
+   * authors, in one statement. Visibility is checked at read time, so a post unpublished or
+   * rescheduled since the last refresh never shows.
    */
   findTopForPosts(sourceIds: readonly string[], limit: number, now = new Date()): Promise<RelatedRow[]> {
     if (sourceIds.length === 0) return Promise.resolve([]);
-    return this.prisma.$queryRaw<RelatedRow[]>`
-      SELECT ranked.source_id AS "sourceId", ${POST_SUMMARY_COLUMNS}
-      FROM (
-        SELECT r.post_id::text AS source_id, r.related_post_id, r.rank,
-               row_number() OVER (PARTITION BY r.post_id ORDER BY r.rank) AS position
-        FROM related_posts r
-        JOIN posts p ON p.id = r.related_post_id
-        WHERE r.post_id = ANY(${[...sourceIds]}::uuid[]) AND ${publishedPostSql(now)}
-      ) ranked
-      JOIN posts p ON p.id = ranked.related_post_id
-      WHERE ranked.position <= ${limit}
-      ORDER BY ranked.source_id, ranked.rank`;
+    return sqlRows<RelatedRow>(
+      this.prisma.pool,
+      Prisma.sql`
+        SELECT src.id::text AS "sourceId", ${POST_COLUMNS}, ${relationColumns(now)}
+        FROM unnest(${[...sourceIds]}::uuid[]) AS src(id)
+        CROSS JOIN LATERAL (
+          SELECT r.related_post_id, r.rank FROM related_posts r JOIN posts p ON p.id = r.related_post_id
+          WHERE r.post_id = src.id AND ${isPublicPost(now)}
+          ORDER BY r.rank LIMIT ${limit}
+        ) top
+        JOIN posts p ON p.id = top.related_post_id
+        ORDER BY src.id, top.rank`,
+    );
   }
 
   /** Id of a visible post by id or slug, or null (the related routes answer 404 for anything else). */
   async findVisibleId(by: { id: string } | { slug: string }, now = new Date()): Promise<string | null> {
-    const row = await this.prisma.post.findFirst({ where: { ...by, ...publishedPostWhere(now) }, select: { id: true } });
+    const where = 'id' in by ? Prisma.sql`p.id = ${by.id}::uuid` : Prisma.sql`p.slug = ${by.slug}`;
+    const [row] = await sqlRows<{ id: string }>(this.prisma.pool, Prisma.sql`SELECT p.id::text AS id FROM posts p WHERE ${where} AND ${isPublicPost(now)}`);
     return row?.id ?? null;
   }
 }

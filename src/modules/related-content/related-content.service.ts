@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
-import { PostModel } from '../posts/models/post.model';
-import { toPostModel } from '../posts/post.mapper';
+import { PostWithRelations } from '../posts/post.mapper';
 import { PostsService } from '../posts/posts.service';
-import { TagsService } from '../tags/tags.service';
 import { RelatedPostSummary } from './models/related-post.model';
 import { RelatedContentRepository } from './related-content.repository';
 
@@ -14,15 +12,15 @@ export const RELATED_LIMIT = { min: 1, max: 10, default: 3 } as const;
 export class RelatedContentService {
   constructor(
     private readonly repository: RelatedContentRepository,
-    private readonly tags: TagsService,
     private readonly posts: PostsService,
   ) {}
 
-  /** Related posts of many posts at once (one statement), best first; for the GraphQL loader. */
-  async relatedForPosts(postIds: readonly string[], limit: number): Promise<Map<string, PostModel[]>> {
+  /** Related posts of many posts at once, with their tags and authors (one statement), best first. */
+  async relatedForPosts(postIds: readonly string[], limit: number): Promise<Map<string, PostWithRelations[]>> {
     const rows = await this.repository.findTopForPosts(postIds, limit);
-    const byPost = new Map<string, PostModel[]>(postIds.map((id) => [id, []]));
-    for (const { sourceId, ...row } of rows) byPost.get(sourceId)?.push(toPostModel(row));
+    const byPost = new Map<string, PostWithRelations[]>(postIds.map((id) => [id, []]));
+    const posts = this.posts.fromRows(rows);
+    rows.forEach((row, i) => byPost.get(row.sourceId)?.push(posts[i]));
     return byPost;
   }
 
@@ -46,21 +44,17 @@ export class RelatedContentService {
 
   private async relatedOf(id: string, limit: number): Promise<RelatedPostSummary[]> {
     const posts = (await this.relatedForPosts([id], limit)).get(id) ?? [];
-    const tags = await this.tags.tagsForPosts(posts.map((p) => p.id));
-    return posts.map((post) => {
-      const postTags = tags.get(post.id) ?? [];
-      return {
-        id: post.id,
-        slug: post.slug,
-        title: post.title,
-        url: this.posts.urlOf(post.slug),
-        excerpt: post.excerpt,
-        publishedAt: post.publishedAt,
-        readingTime: post.readingTime,
-        featureImage: post.featureImage,
-        tags: postTags,
-        primaryTag: postTags[0] ?? null,
-      };
-    });
+    return posts.map((post) => ({
+      id: post.id,
+      slug: post.slug,
+      title: post.title,
+      url: post.url,
+      excerpt: post.excerpt,
+      publishedAt: post.publishedAt,
+      readingTime: post.readingTime,
+      featureImage: post.featureImage,
+      tags: post.tags,
+      primaryTag: post.primaryTag,
+    }));
   }
 }

@@ -20,6 +20,6 @@ export class SearchController {
   @ApiOkResponse({ description: 'Hits, best first, with `meta.pagination` `{ limit, nextCursor, prevCursor, hasMore, total }` (total: matches over all pages).' })
   async find(@Query() query: SearchQuery) {
     const result = await this.search.search({ query: query.q, limit: query.limit, cursor: query.cursor });
-    return { data: await this.search.withRelations(result.items), meta: { pagination: { ...result.cursor, total: result.total } } };
+    return { data: result.items, meta: { pagination: { ...result.cursor, total: result.total } } };
   }
 }

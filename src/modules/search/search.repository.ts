@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { POST_SUMMARY_COLUMNS, publishedPostSql } from '../../database/post-summary.sql';
 import { PrismaService } from '../../database/prisma.service';
+import { sqlRows } from '../../database/sql-rows';
 import { Prisma } from '../../generated/prisma/client';
-import type { PostSummaryRow } from '../posts/posts.repository';
+import { isPublicPost, POST_COLUMNS, relationColumns, type PostReadRow } from '../posts/data/post-read-model';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from './domain/snippet';
 import type { SearchBound } from './domain/search-cursor';
+import { SEARCH_CANDIDATES, toSearchText } from './domain/search-query';
 
-export type SearchRow = PostSummaryRow & { rank: number; rawSnippet: string };
+export type SearchRow = PostReadRow & { rank: number; rawSnippet: string };
 
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxFragments=2`;
 const MARKERS = HIGHLIGHT_START + HIGHLIGHT_STOP;
@@ -17,34 +18,37 @@ export class SearchRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * One page of published matches, by ts_rank_cd (length-normalised) desc then id, after the optional
-   * keyset bound. Headlines are computed for the page rows only. An empty tsquery matches nothing.
+   * One page of hits and the total, in one statement. Candidates are the newest SEARCH_CANDIDATES
+   * public matches (GIN index); only those are ranked, by ts_rank_cd (length-normalised) desc then id,
+   * after the optional keyset bound. Headlines, tags and authors are computed for the page rows only.
+   * An empty tsquery matches nothing.
    */
-  searchPublished(query: string, take: number, bound: SearchBound | null, now = new Date()): Promise<SearchRow[]> {
+  async searchPublished(query: string, take: number, bound: SearchBound | null, now = new Date()): Promise<{ rows: SearchRow[]; total: number }> {
+    const tsquery = Prisma.sql`websearch_to_tsquery('english', ${toSearchText(query)})`;
     const after = bound
-      ? Prisma.sql`(h.rank < ${bound.rank}::float8 OR (h.rank = ${bound.rank}::float8 AND h.id > ${bound.id}::uuid))`
-      : Prisma.sql`TRUE`;
-    return this.prisma.$queryRaw<SearchRow[]>`
-      WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
-      hits AS (
-        SELECT p.id, ts_rank_cd(p.search_vector, q.query, 1)::float8 AS rank
-        FROM posts p CROSS JOIN q
-        WHERE p.search_vector @@ q.query AND ${publishedPostSql(now)}
-      ),
-      page AS (
-        SELECT h.id, h.rank FROM hits h WHERE ${after} ORDER BY h.rank DESC, h.id LIMIT ${take}
-      )
-      SELECT ${POST_SUMMARY_COLUMNS}, page.rank,
-             ts_headline('english', translate(p.plaintext, ${MARKERS}, ''), q.query, ${HEADLINE_OPTIONS}) AS "rawSnippet"
-      FROM page JOIN posts p ON p.id = page.id CROSS JOIN q
-      ORDER BY page.rank DESC, page.id`;
-  }
-
-  /** How many published posts match in all (GIN index; no ranking, no headlines). */
-  async countPublished(query: string, now = new Date()): Promise<number> {
-    const [row] = await this.prisma.$queryRaw<{ total: number }[]>`
-      SELECT count(*)::int AS total FROM posts p
-      WHERE p.search_vector @@ websearch_to_tsquery('english', ${query}) AND ${publishedPostSql(now)}`;
-    return row?.total ?? 0;
+      ? Prisma.sql`WHERE (r.rank < ${bound.rank}::float8 OR (r.rank = ${bound.rank}::float8 AND r.id > ${bound.id}::uuid))`
+      : Prisma.empty;
+    const rows = await sqlRows<SearchRow & { total: number; id: string | null }>(
+      this.prisma.pool,
+      Prisma.sql`
+        WITH candidates AS MATERIALIZED (
+          SELECT p.id, p.search_vector FROM posts p
+          WHERE p.search_vector @@ ${tsquery} AND ${isPublicPost(now)}
+          ORDER BY p.published_at DESC, p.id DESC
+          LIMIT ${SEARCH_CANDIDATES}
+        ), ranked AS (
+          SELECT c.id, ts_rank_cd(c.search_vector, ${tsquery}, 1)::float8 AS rank FROM candidates c
+        ), page AS (
+          SELECT r.id, r.rank FROM ranked r ${after} ORDER BY r.rank DESC, r.id LIMIT ${take}
+        )
+        SELECT (SELECT count(*) FROM candidates)::int AS total, hit.*
+        FROM (SELECT 1) one LEFT JOIN LATERAL (
+          SELECT ${POST_COLUMNS}, ${relationColumns(now)}, page.rank, page.id AS "pageId",
+                 ts_headline('english', translate(p.plaintext, ${MARKERS}, ''), ${tsquery}, ${HEADLINE_OPTIONS}) AS "rawSnippet"
+          FROM page JOIN posts p ON p.id = page.id
+        ) hit ON true
+        ORDER BY hit.rank DESC, hit."pageId"`,
+    );
+    return { rows: rows.filter((row) => row.id !== null), total: rows[0]?.total ?? 0 };
   }
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
-import { publishedPostSql } from '../../database/post-summary.sql';
-import { publishedPostWhere } from '../../database/published-post.where';
-import type { Prisma } from '../../generated/prisma/client';
+import { sqlRows } from '../../database/sql-rows';
+import { Prisma } from '../../generated/prisma/client';
+// The post visibility rule and the label count live with the post read model (posts/data).
+import { labelPostCount, publishedPostWhere, tagJson } from '../posts/data/post-read-model';
+import type { TagModel } from './models/tag.model';
 
 const tagSelect = (now: Date) =>
   ({
@@ -26,25 +28,41 @@ export type AdminTagRow = Prisma.TagGetPayload<{ select: ReturnType<typeof admin
 export class TagsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  private visible(now: Date): Prisma.TagWhereInput {
-    return { posts: { some: { post: publishedPostWhere(now) } } };
+  /**
+   * One page of the tags that label at least one public post, by name, with the total, in one
+   * statement. Counts come from the trigger-kept `published_post_count` (see labelPostCount).
+   */
+  async findPublicPage(skip: number, take: number, now = new Date()): Promise<{ rows: TagModel[]; total: number }> {
+    const [result] = await sqlRows<{ rows: TagModel[]; total: number }>(
+      this.prisma.pool,
+      Prisma.sql`
+        WITH visible AS MATERIALIZED (
+          SELECT * FROM (SELECT t.*, ${labelPostCount('tag', 't', now)} AS post_count FROM tags t WHERE t.published_post_count > 0) c
+          WHERE c.post_count > 0
+        ), page AS (
+          SELECT * FROM visible ORDER BY name, id LIMIT ${take} OFFSET ${skip}
+        )
+        SELECT (SELECT count(*)::int FROM visible) AS total,
+               (SELECT COALESCE(json_agg(${tagJson('page', Prisma.sql`page.post_count`)} ORDER BY page.name, page.id), '[]'::json) FROM page) AS rows`,
+    );
+    return result;
   }
 
-  async findPublicPage(skip: number, take: number, now = new Date()): Promise<{ rows: TagRow[]; total: number }> {
-    const where = this.visible(now);
-    const [rows, total] = await Promise.all([
-      this.prisma.tag.findMany({ where, select: tagSelect(now), orderBy: [{ name: 'asc' }, { id: 'asc' }], skip, take }),
-      this.prisma.tag.count({ where }),
-    ]);
-    return { rows, total };
+  findPublicById(id: string, now = new Date()): Promise<TagModel | null> {
+    return this.findPublicOne(Prisma.sql`t.id = ${id}::uuid`, now);
   }
 
-  findPublicById(id: string, now = new Date()): Promise<TagRow | null> {
-    return this.prisma.tag.findFirst({ where: { id, ...this.visible(now) }, select: tagSelect(now) });
+  findPublicBySlug(slug: string, now = new Date()): Promise<TagModel | null> {
+    return this.findPublicOne(Prisma.sql`t.slug = ${slug}`, now);
   }
 
-  findPublicBySlug(slug: string, now = new Date()): Promise<TagRow | null> {
-    return this.prisma.tag.findFirst({ where: { slug, ...this.visible(now) }, select: tagSelect(now) });
+  private async findPublicOne(where: Prisma.Sql, now: Date): Promise<TagModel | null> {
+    const [row] = await sqlRows<TagModel>(
+      this.prisma.pool,
+      Prisma.sql`SELECT * FROM (SELECT t.id::text AS id, t.slug, t.name, t.description, ${labelPostCount('tag', 't', now)} AS "postCount" FROM tags t WHERE ${where}) v
+                 WHERE v."postCount" > 0`,
+    );
+    return row ?? null;
   }
 
   /** Every tag, used or not (editor view), by name. */
@@ -60,28 +78,19 @@ export class TagsRepository {
     return this.prisma.tag.findUnique({ where: { id }, select: adminTagSelect(now) });
   }
 
-  /**
-   * Tags of many posts in one statement, in each post's order (for lists and DataLoaders), with their
-   * published post counts. Raw SQL: this runs on every list, article and GraphQL page, and Prisma 6's
-   * query compiler spent ~3.5 ms of CPU planning the nested select against ~0.9 ms for this statement.
-   */
-  async findByPostIds(postIds: readonly string[], now = new Date()): Promise<Map<string, TagRow[]>> {
-    const byPost = new Map<string, TagRow[]>(postIds.map((id) => [id, []]));
+  /** Tags of many posts (any status: the editor API) in one statement, in each post's order. */
+  async findByPostIds(postIds: readonly string[], now = new Date()): Promise<Map<string, TagModel[]>> {
+    const byPost = new Map<string, TagModel[]>(postIds.map((id) => [id, []]));
     if (postIds.length === 0) return byPost;
-    const rows = await this.prisma.$queryRaw<{ postId: string; id: string; slug: string; name: string; description: string | null; postCount: number }[]>`
-      WITH links AS (
-        SELECT post_id, tag_id, position FROM post_tags WHERE post_id = ANY(${[...postIds]}::uuid[])
-      ),
-      counts AS (
-        SELECT x.tag_id, count(*)::int AS n
-        FROM post_tags x JOIN posts p ON p.id = x.post_id
-        WHERE x.tag_id IN (SELECT tag_id FROM links) AND ${publishedPostSql(now)}
-        GROUP BY x.tag_id
-      )
-      SELECT l.post_id::text AS "postId", t.id::text AS "id", t.slug, t.name, t.description, COALESCE(c.n, 0) AS "postCount"
-      FROM links l JOIN tags t ON t.id = l.tag_id LEFT JOIN counts c ON c.tag_id = l.tag_id
-      ORDER BY l.post_id, l.position`;
-    for (const { postId, postCount, ...tag } of rows) byPost.get(postId)?.push({ ...tag, _count: { posts: postCount } });
+    const rows = await sqlRows<{ postId: string; tag: TagModel }>(
+      this.prisma.pool,
+      Prisma.sql`
+        SELECT x.post_id::text AS "postId", ${tagJson('t', labelPostCount('tag', 't', now))} AS "tag"
+        FROM post_tags x JOIN tags t ON t.id = x.tag_id
+        WHERE x.post_id = ANY(${[...postIds]}::uuid[])
+        ORDER BY x.post_id, x.position`,
+    );
+    for (const row of rows) byPost.get(row.postId)?.push(row.tag);
     return byPost;
   }
 }

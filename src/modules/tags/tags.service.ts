@@ -3,7 +3,6 @@ import { DomainError } from '../../common/errors/domain-error';
 import { DEFAULT_LIMIT } from '../../common/pagination/page.query';
 import { Paginated, pageMeta } from '../../common/pagination/pagination.types';
 import { TagModel } from './models/tag.model';
-import { toTagModel } from './tag.mapper';
 import { TagsRepository } from './tags.repository';
 
 /** Tag use cases shared by the REST controller and the GraphQL resolver. */
@@ -15,23 +14,22 @@ export class TagsService {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const page = options.page ?? 1;
     const { rows, total } = await this.tags.findPublicPage((page - 1) * limit, limit);
-    return { items: rows.map(toTagModel), total, page: pageMeta(limit, page, total) };
+    return { items: rows, total, page: pageMeta(limit, page, total) };
   }
 
   async getPublicById(id: string): Promise<TagModel> {
     const row = await this.tags.findPublicById(id);
     if (!row) throw DomainError.notFound(`Tag ${id}`);
-    return toTagModel(row);
+    return row;
   }
 
   async getPublicBySlug(slug: string): Promise<TagModel> {
     const row = await this.tags.findPublicBySlug(slug);
     if (!row) throw DomainError.notFound(`Tag "${slug}"`);
-    return toTagModel(row);
+    return row;
   }
 
-  async tagsForPosts(postIds: readonly string[]): Promise<Map<string, TagModel[]>> {
-    const byPost = await this.tags.findByPostIds(postIds);
-    return new Map([...byPost].map(([postId, rows]) => [postId, rows.map(toTagModel)]));
+  tagsForPosts(postIds: readonly string[]): Promise<Map<string, TagModel[]>> {
+    return this.tags.findByPostIds(postIds);
   }
 }

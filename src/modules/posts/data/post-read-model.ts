@@ -1,0 +1,131 @@
+import { Prisma } from '../../../generated/prisma/client';
+import type { AuthorModel } from '../../authors/models/author.model';
+import type { TagModel } from '../../tags/models/tag.model';
+import type { BodyFormatName } from '../domain/post-listing';
+
+/**
+ * The public read model of a post: the one column list, visibility rule, row type and tag/author
+ * aggregation that every public read (posts, search, related, listings, feeds) shares.
+ * Other modules import this file only, never the rest of posts/data.
+ */
+
+/** A post row as every read selects it (Prisma field names, so one mapper serves reads and the editor API). */
+export interface PostSummaryRow {
+  id: string;
+  slug: string;
+  title: string;
+  excerpt: string;
+  customExcerpt: string | null;
+  status: string;
+  featured: boolean;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  wordCount: number;
+  imageCount: number;
+  readingTimeSeconds: number;
+  readingTimeMinutes: number;
+  featureImageUrl: string | null;
+  featureImageAlt: string | null;
+  featureImageCaption: string | null;
+  canonicalUrl: string | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  ogImage: string | null;
+  twitterImage: string | null;
+}
+
+export interface PostBodyRow {
+  html?: string;
+  plaintext?: string;
+  markdown?: string | null;
+  toc?: unknown;
+}
+
+export type PostRow = PostSummaryRow & PostBodyRow;
+
+/** A public post row with its ordered tags and authors, aggregated in the same statement. */
+export type PostReadRow = PostRow & { tags: TagModel[]; authors: AuthorModel[] };
+
+/** The summary columns over `posts p`, aliased to the row type above. */
+export const POST_COLUMNS = Prisma.sql`
+  p.id::text AS "id", p.slug, p.title, p.excerpt, p.custom_excerpt AS "customExcerpt", p.status::text AS "status",
+  p.featured, p.published_at AS "publishedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.version,
+  p.word_count AS "wordCount", p.image_count AS "imageCount", p.reading_time_seconds AS "readingTimeSeconds",
+  p.reading_time_minutes AS "readingTimeMinutes", p.feature_image_url AS "featureImageUrl",
+  p.feature_image_alt AS "featureImageAlt", p.feature_image_caption AS "featureImageCaption",
+  p.canonical_url AS "canonicalUrl", p.seo_title AS "seoTitle", p.seo_description AS "seoDescription",
+  p.og_image AS "ogImage", p.twitter_image AS "twitterImage"`;
+
+/** Body columns (with a leading comma, or nothing) for the formats asked for. */
+export function bodyColumns(formats: readonly BodyFormatName[], withToc: boolean): Prisma.Sql {
+  const columns: Prisma.Sql[] = [];
+  if (formats.includes('html')) columns.push(Prisma.sql`p.html`);
+  if (formats.includes('plaintext')) columns.push(Prisma.sql`p.plaintext`);
+  if (formats.includes('markdown')) columns.push(Prisma.sql`p.markdown`);
+  if (withToc) columns.push(Prisma.sql`p.toc`);
+  return columns.length ? Prisma.sql`, ${Prisma.join(columns, ', ')}` : Prisma.empty;
+}
+
+/** The public visibility rule over `posts p`: published, and its publication time has come. */
+export function isPublicPost(now: Date): Prisma.Sql {
+  return Prisma.sql`p.status = 'PUBLISHED' AND p.published_at <= ${now}`;
+}
+
+/**
+ * Posts the write-time counts include but readers must not see yet: PUBLISHED with a publication time
+ * still ahead (set by hand; the API schedules future posts as SCHEDULED). An index range, usually empty.
+ */
+export function countedButAhead(alias: string, now: Date): Prisma.Sql {
+  const p = Prisma.raw(alias);
+  return Prisma.sql`${p}.status = 'PUBLISHED' AND ${p}.published_at > ${now}`;
+}
+
+// Constant identifiers only: never built from input.
+export const LABELS = {
+  tag: { table: Prisma.raw('tags'), links: Prisma.raw('post_tags'), column: Prisma.raw('tag_id') },
+  author: { table: Prisma.raw('authors'), links: Prisma.raw('post_authors'), column: Prisma.raw('author_id') },
+} as const;
+export type LabelKind = keyof typeof LABELS;
+
+/**
+ * Public post count of the label row `alias` (a tags or authors row): the trigger-kept count of
+ * PUBLISHED posts minus those whose publication time is still ahead. The subtraction walks the
+ * (status, published_at) index from `now` onwards, which is empty but for posts dated ahead by hand.
+ */
+export function labelPostCount(kind: LabelKind, alias: string, now: Date): Prisma.Sql {
+  const { links, column } = LABELS[kind];
+  const label = Prisma.raw(alias);
+  return Prisma.sql`(${label}.published_post_count - (
+    SELECT count(*) FROM posts u JOIN ${links} ul ON ul.post_id = u.id
+    WHERE ul.${column} = ${label}.id AND ${countedButAhead('u', now)})::int)`;
+}
+
+/** JSON object of the tags row `alias` in the public Tag shape (key order as the REST output). */
+export function tagJson(alias: string, postCount: Prisma.Sql): Prisma.Sql {
+  const t = Prisma.raw(alias);
+  return Prisma.sql`json_build_object('id', ${t}.id, 'slug', ${t}.slug, 'name', ${t}.name, 'description', ${t}.description,
+    'postCount', ${postCount})`;
+}
+
+/** JSON object of the authors row `alias` in the public Author shape. */
+export function authorJson(alias: string, postCount: Prisma.Sql): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`json_build_object('id', ${a}.id, 'slug', ${a}.slug, 'name', ${a}.name, 'bio', ${a}.bio,
+    'avatarUrl', ${a}.avatar_url, 'website', ${a}.website, 'postCount', ${postCount})`;
+}
+
+/** The ordered tags and authors of `posts p` as two JSON columns ("tags", "authors"), for any set of posts. */
+export function relationColumns(now: Date): Prisma.Sql {
+  return Prisma.sql`
+  (SELECT COALESCE(json_agg(${tagJson('t', labelPostCount('tag', 't', now))} ORDER BY x.position), '[]'::json)
+     FROM post_tags x JOIN tags t ON t.id = x.tag_id WHERE x.post_id = p.id) AS "tags",
+  (SELECT COALESCE(json_agg(${authorJson('a', labelPostCount('author', 'a', now))} ORDER BY x.position), '[]'::json)
+     FROM post_authors x JOIN authors a ON a.id = x.author_id WHERE x.post_id = p.id) AS "authors"`;
+}
+
+/** The same visibility rule for the editor API's Prisma reads (its per-label counts). */
+export function publishedPostWhere(now: Date = new Date()): Prisma.PostWhereInput {
+  return { status: 'PUBLISHED', publishedAt: { lte: now } };
+}
