@@ -1,10 +1,10 @@
 // `npm run bench`: the read and write paths of the built app on a generated blog (1,000 and 100,000
 // posts), each read case next to a bare node:http server answering the same bytes, with targets
 // asserted as ratios to that ceiling. See bench/README.md for the knobs; results go to bench/results/.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDataset, loadDataset, migrationsHash } from './lib/dataset.mjs';
-import { apiPid, createDatabase, dropDatabase, migrate, rssSampler, startApi } from './lib/infra.mjs';
+import { apiPid, createDatabase, dropDatabase, migrate, rssSampler, startApi, waitFor } from './lib/infra.mjs';
 import { capture, measure, startCeiling } from './lib/load.mjs';
 import { summariseProfile } from './lib/profile.mjs';
 import { fillRelated } from './lib/related.mjs';
@@ -22,7 +22,7 @@ const options = {
   seed: Number(env.BENCH_SEED ?? 7),
   sizes: list(env.BENCH_SIZES, SMOKE ? ['40'] : QUICK ? ['1000'] : ['1000', '100000']).map(Number),
   connections: list(env.BENCH_CONNECTIONS, SMOKE ? ['10'] : ['10', '100']).map(Number),
-  durationS: Number(env.BENCH_DURATION ?? (SMOKE ? 1 : QUICK ? 4 : 10)),
+  durationS: Number(env.BENCH_DURATION ?? (SMOKE ? 2 : QUICK ? 4 : 10)),
   cases: list(env.BENCH_CASES, ['a', 'b', 'c', 'd', 'e', 'f']),
   modes: list(env.BENCH_MODES, SMOKE ? ['warm'] : ['warm', 'cold']),
   sustainS: Number(env.BENCH_SUSTAIN_S ?? (SMOKE ? 2 : QUICK ? 30 : 90)),
@@ -36,6 +36,7 @@ const options = {
   profile: env.BENCH_PROFILE ? env.BENCH_PROFILE === '1' : !SMOKE,
   profileS: Number(env.BENCH_PROFILE_S ?? 16),
   keepDb: env.BENCH_KEEP_DB === '1',
+  keepProfile: env.BENCH_KEEP_PROFILE === '1',
 };
 const serverUrl = env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -71,7 +72,7 @@ const results = {
   sustained: null,
   restart: null,
   profile: null,
-  notes: [],
+  errors: [],
 };
 
 /** Captures every case's bytes from the API, checks them, and hands them to the ceiling server. */
@@ -200,22 +201,31 @@ async function restartPhase(databaseUrl) {
 }
 
 async function profilePhase({ databaseUrl, manifest }) {
-  const dir = join(root, '.data', 'bench', `profile-${process.pid}`);
-  rmSync(dir, { recursive: true, force: true });
+  const dir = join(root, '.data', 'bench');
   mkdirSync(dir, { recursive: true });
+  const file = join(dir, `profile-${process.pid}.cpuprofile`);
+  rmSync(file, { force: true });
   const def = cases(manifest).a;
-  const api = await startApi({ root, databaseUrl, env: { RESPONSE_CACHE_MB: '0' }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`], log });
+  const api = await startApi({
+    root,
+    databaseUrl,
+    env: { RESPONSE_CACHE_MB: '0', BENCH_CPU_PROFILE_FILE: file },
+    nodeArgs: ['-r', join(root, 'bench/lib/profile-preload.cjs')],
+    log,
+  });
   let run;
   try {
+    await measure({ url: api.base + def.path, connections: 10, durationS: 2 });
     log(`  profiling the cold list under load for ${options.profileS} s`);
+    process.kill(api.child.pid, 'SIGWINCH');
     run = await measure({ url: api.base + def.path, connections: 10, durationS: options.profileS });
+    process.kill(api.child.pid, 'SIGWINCH');
+    await waitFor(() => existsSync(file), { timeoutMs: 60_000, what: 'the CPU profile' });
   } finally {
     await api.stop();
   }
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) return { error: 'no profile written (the API did not exit normally)' };
-  const summary = summariseProfile(join(dir, file));
-  rmSync(dir, { recursive: true, force: true });
+  const summary = summariseProfile(file);
+  if (!options.keepProfile) rmSync(file, { force: true });
   for (const l of summary.layers.slice(0, 12)) log(`    ${String(l.share).padStart(5)}%  ${l.layer}`);
   return { case: def.name, rps: run.rps, ...summary };
 }
@@ -253,22 +263,34 @@ async function benchSize(size, ceiling) {
   }
 }
 
+const resultsFile = join(root, 'bench', 'results', `${results.startedAt.replace(/[:.]/g, '-')}${options.mode === 'full' ? '' : `-${options.mode}`}.json`);
+/** Written after every size too, so a run that dies late keeps what it measured. */
+function save() {
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+}
+
 async function main() {
   log(`mode ${options.mode}: sizes ${options.sizes.join(', ')}, ${options.durationS} s per measurement, connections ${options.connections.join(', ')}`);
   const ceiling = await startCeiling(join(root, 'bench/lib/ceiling-server.mjs'));
   try {
-    for (const size of options.sizes) await benchSize(size, ceiling);
+    for (const size of options.sizes) {
+      try {
+        await benchSize(size, ceiling);
+      } catch (error) {
+        log(`  ${size} posts: the run failed: ${error.stack ?? error}`);
+        results.errors.push({ size, error: String(error.message ?? error).slice(0, 2000) });
+      }
+      save();
+    }
   } finally {
     await ceiling.stop();
   }
   results.finishedAt = new Date().toISOString();
   results.checks = checkTargets(results, options);
-  const dir = join(root, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${results.startedAt.replace(/[:.]/g, '-')}${options.mode === 'full' ? '' : `-${options.mode}`}.json`);
-  writeFileSync(file, JSON.stringify(results, null, 2));
+  save();
   const failed = printSummary(results, options);
-  log(`results: ${file}`);
+  log(`results: ${resultsFile}`);
   if (failed) process.exitCode = 1;
 }
 

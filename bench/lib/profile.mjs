@@ -39,17 +39,26 @@ export function summariseProfile(file) {
     return layer;
   };
   const totals = new Map();
+  const functions = new Map();
   let total = 0;
   profile.samples.forEach((id, i) => {
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
     total += dt;
     const layer = resolve(id);
     totals.set(layer, (totals.get(layer) ?? 0) + dt);
+    const f = byId.get(id).callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/dist\//, 'dist/')}:${f.lineNumber + 1} [${layer}]`;
+    functions.set(key, (functions.get(key) ?? 0) + dt);
   });
   const busy = total - (totals.get('idle') ?? 0);
   const layers = [...totals.entries()]
     .filter(([layer]) => layer !== 'idle')
     .map(([layer, ms]) => ({ layer, ms: Math.round(ms), share: Math.round((ms / busy) * 1000) / 10 }))
     .sort((a, b) => b.ms - a.ms);
-  return { totalMs: Math.round(total), busyMs: Math.round(busy), layers };
+  const top = [...functions.entries()]
+    .filter(([key]) => !key.endsWith('[idle]'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([fn, ms]) => ({ fn, share: Math.round((ms / busy) * 1000) / 10 }));
+  return { totalMs: Math.round(total), busyMs: Math.round(busy), layers, top };
 }

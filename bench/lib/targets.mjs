@@ -24,6 +24,7 @@ export function checkTargets(results, options) {
   const add = (what, value, target, pass) => checks.push({ what, value: String(value), target, pass: Boolean(pass) });
   const smoke = options.mode === 'smoke';
   const sizes = Object.keys(results.sizes).map(Number).sort((a, b) => a - b);
+  for (const e of results.errors ?? []) add(`${e.size} posts: the run completed`, e.error.split('\n')[0].slice(0, 120), 'no error', false);
 
   for (const size of sizes) {
     const s = results.sizes[size];
@@ -32,8 +33,14 @@ export function checkTargets(results, options) {
         if (!c.ok) add(`${size} ${mode} (${id}) answers 200 with the expected shape`, c.status, '200', false);
       }
       let bad = 0;
-      for (const c of Object.values(phase.cases)) for (const r of Object.values(c.byConnections)) bad += failures(r.api);
-      add(`${size} ${mode}: every request of the read cases answered 2xx`, `${bad} failed`, '0', bad === 0);
+      let silent = 0;
+      for (const c of Object.values(phase.cases)) {
+        for (const r of Object.values(c.byConnections)) {
+          bad += failures(r.api);
+          if (r.api.requests === 0) silent++;
+        }
+      }
+      add(`${size} ${mode}: every request of the read cases answered 2xx`, `${bad} failed, ${silent} runs without an answer`, '0, 0', bad === 0 && silent === 0);
       if (smoke) continue;
       const at = (id, conn) => phase.cases[id]?.byConnections[conn];
       if (mode === 'warm') {
