@@ -1,7 +1,7 @@
 // `npm run bench`: the read and write paths of the built app on a generated blog (1,000 and 100,000
 // posts), each read case next to a bare node:http server answering the same bytes, with targets
 // asserted as ratios to that ceiling. See bench/README.md for the knobs; results go to bench/results/.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDataset, loadDataset, migrationsHash } from './lib/dataset.mjs';
 import { apiPid, createDatabase, dropDatabase, migrate, rssSampler, startApi, waitFor } from './lib/infra.mjs';
@@ -230,6 +230,22 @@ async function profilePhase({ databaseUrl, manifest }) {
   return { case: def.name, rps: run.rps, ...summary };
 }
 
+/** The write-time body pipeline on a maximal (1 MiB) Markdown body: median of 5. */
+async function bodyPipeline() {
+  const { renderBody } = await import(join(root, 'dist/src/modules/content-body/domain/render-body.js'));
+  const article = readFileSync(join(root, 'prisma/seed/content/posts/the-case-for-the-long-read.md'), 'utf8');
+  const big = article.repeat(Math.ceil(2 ** 20 / article.length));
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    renderBody({ format: 'markdown', source: big }, { wordsPerMinute: 200 });
+    times.push(performance.now() - started);
+  }
+  const medianMs = Math.round(times.sort((a, b) => a - b)[2]);
+  log(`  rendering a 1 MiB Markdown body: ${medianMs} ms (median of 5)`);
+  return { medianMs };
+}
+
 async function benchSize(size, ceiling) {
   log(`== ${size} posts`);
   const manifest = await generateDataset({ root, seed: options.seed, size, log });
@@ -272,6 +288,7 @@ function save() {
 
 async function main() {
   log(`mode ${options.mode}: sizes ${options.sizes.join(', ')}, ${options.durationS} s per measurement, connections ${options.connections.join(', ')}`);
+  if (options.mode !== 'smoke') results.bodyPipeline = await bodyPipeline();
   const ceiling = await startCeiling(join(root, 'bench/lib/ceiling-server.mjs'));
   try {
     for (const size of options.sizes) {

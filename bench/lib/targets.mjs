@@ -15,6 +15,7 @@ const RELATED_CONVERGENCE_MS = 10_000;
 const MAX_RSS_MB = 250;
 const RESTART_MS = 10_000;
 const SUSTAINED_FLOOR = 0.5;
+const BODY_PIPELINE_MS = 1000;
 
 const failures = (run) => run.non2xx + run.errors + run.timeouts;
 const pct = (r) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(2)}%`);
@@ -108,6 +109,7 @@ export function checkTargets(results, options) {
     }
     const peak = Math.max(0, ...peaks);
     add('peak RSS of the API, whole run', `${peak} MB`, `< ${MAX_RSS_MB} MB`, peak < MAX_RSS_MB);
+    if (results.bodyPipeline) add('rendering a 1 MiB Markdown body (median of 5)', `${results.bodyPipeline.medianMs} ms`, `≤ ${BODY_PIPELINE_MS} ms`, results.bodyPipeline.medianMs <= BODY_PIPELINE_MS);
     if (results.restart) add('second `npm start` until /health/ready is 200', `${results.restart.npmStartMs} ms`, `< ${RESTART_MS} ms`, results.restart.npmStartMs < RESTART_MS);
   }
   return checks;
