@@ -1,4 +1,4 @@
-// Where an API process spends its CPU, from a V8 `--cpu-prof` profile: self time per layer. Frames
+// Where an API process spends its CPU, from a V8 CPU profile: self time per layer (by sample count). Frames
 // without a script (builtins such as JSON.stringify, native code) count for the layer that called them.
 import { readFileSync } from 'node:fs';
 
@@ -6,7 +6,8 @@ const LAYERS = [
   ['Express + HTTP middleware', /\/node_modules\/(express|router|body-parser|raw-body|finalhandler|send|serve-static|on-finished|on-headers|qs|type-is|content-type|iconv-lite|accepts|negotiator|parseurl|path-to-regexp|etag|fresh|depd|vary|cors|compression|helmet|@nestjs\/platform-express|multer|statuses|http-errors|media-typer|mime-types|proxy-addr|forwarded|ipaddr\.js)\//],
   ['Nest core (routing, guards, pipes, interceptors)', /\/node_modules\/(@nestjs\/(core|common|throttler|terminus|swagger)|rxjs|reflect-metadata)\//],
   ['Apollo + graphql-js', /\/node_modules\/(@apollo|graphql|@as-integrations|@escape\.tech|@nestjs\/(graphql|apollo)|@graphql-tools|@whatwg-node|dataloader)\//],
-  ['Prisma client + query compiler', /(\/node_modules\/(@prisma|prisma)\/|\/generated\/prisma\/)/],
+  // The only WebAssembly in the app is Prisma's query compiler.
+  ['Prisma client + query compiler', /(\/node_modules\/(@prisma|prisma)\/|\/generated\/prisma\/|^wasm:\/\/)/],
   ['pg driver', /\/node_modules\/(pg|pg-protocol|pg-types|pg-pool|pg-connection-string|postgres-[a-z]+|pgpass|buffer-writer|packet-reader)\//],
   ['logging (pino)', /\/node_modules\/(pino|pino-http|pino-std-serializers|sonic-boom|fast-redact|nestjs-pino|thread-stream|on-exit-leak-free|quick-format-unescaped|safe-stable-stringify)\//],
   ['validation (class-validator/transformer)', /\/node_modules\/(class-validator|class-transformer|validator|libphonenumber-js)\//],
@@ -31,8 +32,21 @@ export function summariseProfile(file) {
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const layerCache = new Map();
+  // Samples taken while the bench's own preload starts or stops the profiler are not the API's work.
+  const inProfiler = new Map();
+  const profilerFrame = (id) => {
+    if (inProfiler.has(id)) return inProfiler.get(id);
+    const own = byId.get(id).callFrame.url.includes('profile-preload');
+    const result = own || (parent.has(id) && profilerFrame(parent.get(id)));
+    inProfiler.set(id, result);
+    return result;
+  };
   const resolve = (id) => {
     if (layerCache.has(id)) return layerCache.get(id);
+    if (profilerFrame(id)) {
+      layerCache.set(id, 'idle');
+      return 'idle';
+    }
     let layer = layerOf(byId.get(id).callFrame);
     if (layer === null) layer = parent.has(id) ? resolve(parent.get(id)) : 'V8/native (program)';
     layerCache.set(id, layer);
@@ -41,8 +55,11 @@ export function summariseProfile(file) {
   const totals = new Map();
   const functions = new Map();
   let total = 0;
-  profile.samples.forEach((id, i) => {
-    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+  // Every sample weighs the same (one sampling interval of CPU): on a busy machine the time deltas also
+  // count the time the process waited for a core, and would inflate whatever ran after a wait.
+  const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
+  profile.samples.forEach((id) => {
+    const dt = interval;
     total += dt;
     const layer = resolve(id);
     totals.set(layer, (totals.get(layer) ?? 0) + dt);
