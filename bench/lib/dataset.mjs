@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { createInterface } from 'node:readline';
+import { finished, pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
@@ -241,14 +242,60 @@ async function copyIn(client, dir, table) {
 }
 
 /**
+ * The big tables in chunks of `linesPerChunk` rows, one COPY statement per chunk, spread over the
+ * given connections: parsing and the per-statement triggers (search documents) then use every core.
+ */
+async function copyInParallel(clients, dir, table, linesPerChunk, setup) {
+  const sql = `COPY ${table} (${COLUMNS[table].join(', ')}) FROM STDIN`;
+  const lines = createInterface({ input: createReadStream(join(dir, `${table}.copy.gz`)).pipe(createGunzip()), crlfDelay: Infinity });
+  const iterator = lines[Symbol.asyncIterator]();
+  let done = false;
+  // One reader feeds every connection; `nextChunk` calls are serialised through this promise chain.
+  let reading = Promise.resolve();
+  const nextChunk = () => {
+    const chunk = reading.then(async () => {
+      const rows = [];
+      while (!done && rows.length < linesPerChunk) {
+        const { value, done: end } = await iterator.next();
+        if (end) done = true;
+        else rows.push(value);
+      }
+      return rows;
+    });
+    reading = chunk.then(() => undefined);
+    return chunk;
+  };
+  await Promise.all(
+    clients.map(async (client) => {
+      for (;;) {
+        const rows = await nextChunk();
+        if (rows.length === 0) return;
+        await client.query('BEGIN');
+        if (setup) await client.query(setup);
+        const stream = client.query(copyStreams.from(sql));
+        stream.end(rows.join('\n') + '\n');
+        await finished(stream);
+        await client.query('COMMIT');
+      }
+    }),
+  );
+}
+
+/**
  * Loads the files into an empty, migrated database. The posts rows go in with triggers off
  * (session_replication_role = replica): their search documents include tag names, so the post_tags
  * trigger computes them once, after the links exist, instead of twice. Every other table is loaded
  * with its triggers on, so state the app keeps in triggers is built the app's way.
  */
-export async function loadDataset(databaseUrl, dataset, log) {
+export async function loadDataset(databaseUrl, dataset, log, parallel = 2) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  const clients = [client];
+  for (let i = 1; i < parallel; i++) {
+    const c = new pg.Client({ connectionString: databaseUrl });
+    await c.connect();
+    clients.push(c);
+  }
   const timings = {};
   const timed = async (name, fn) => {
     const t = performance.now();
@@ -261,17 +308,12 @@ export async function loadDataset(databaseUrl, dataset, log) {
       await copyIn(client, dataset.dir, 'authors');
       await copyIn(client, dataset.dir, 'tags');
     });
-    await timed('copy posts', async () => {
-      await client.query('BEGIN');
-      await client.query('SET LOCAL session_replication_role = replica');
-      await copyIn(client, dataset.dir, 'posts');
-      await client.query('COMMIT');
-    });
-    await timed('copy post_tags (search documents by trigger)', () => copyIn(client, dataset.dir, 'post_tags'));
+    await timed('copy posts', () => copyInParallel(clients, dataset.dir, 'posts', 500, 'SET LOCAL session_replication_role = replica'));
+    await timed('copy post_tags (search documents by trigger)', () => copyInParallel(clients, dataset.dir, 'post_tags', 1500));
     await timed('copy post_authors', () => copyIn(client, dataset.dir, 'post_authors'));
     await timed('vacuum analyze', () => client.query('VACUUM (ANALYZE)'));
   } finally {
-    await client.end();
+    await Promise.all(clients.map((c) => c.end()));
   }
   return timings;
 }
