@@ -2,6 +2,7 @@
 // posts), each read case next to a bare node:http server answering the same bytes, with targets
 // asserted as ratios to that ceiling. See bench/README.md for the knobs; results go to bench/results/.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { generateDataset, loadDataset, migrationsHash } from './lib/dataset.mjs';
 import { apiPid, createDatabase, dropDatabase, migrate, rssSampler, startApi, waitFor } from './lib/infra.mjs';
@@ -66,7 +67,7 @@ function cases(m) {
 const results = {
   startedAt: new Date().toISOString(),
   options,
-  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  machine: { cpus: os.cpus().length, node: process.version, loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 10) / 10) },
   migrations: migrationsHash(root),
   sizes: {},
   sustained: null,
@@ -291,6 +292,10 @@ function save() {
 }
 
 async function main() {
+  // Every process on the machine takes CPU from the API, the ceiling and autocannon alike, but not in
+  // proportion: shares of the ceiling are only comparable between runs on an otherwise idle machine.
+  const [load1] = os.loadavg();
+  if (load1 > os.cpus().length) log(`WARNING: load average ${load1.toFixed(1)} on ${os.cpus().length} cores: the machine is busy; absolute numbers and shares will be off`);
   log(`mode ${options.mode}: sizes ${options.sizes.join(', ')}, ${options.durationS} s per measurement, connections ${options.connections.join(', ')}`);
   if (options.mode !== 'smoke') results.bodyPipeline = await bodyPipeline();
   const ceiling = await startCeiling(join(root, 'bench/lib/ceiling-server.mjs'));

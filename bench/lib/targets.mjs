@@ -144,6 +144,8 @@ export function printSummary(results, options) {
   }
   table(['check', 'measured', 'target', 'result'], results.checks.map((c) => [c.what, c.value, c.target, c.pass ? 'ok' : 'FAILED']));
   const failed = results.checks.filter((c) => !c.pass);
+  const load = results.machine?.loadAverageAtStart?.[0];
+  if (load > results.machine?.cpus) console.log(`\nnote: the load average was ${load} on ${results.machine.cpus} cores when the run started; rerun on an idle machine before trusting the shares`);
   if (failed.length) {
     console.log(`\n${failed.length} of ${results.checks.length} checks FAILED:`);
     for (const c of failed) console.log(`  - ${c.what}: ${c.value} (target ${c.target})`);
