@@ -245,7 +245,9 @@ async function copyIn(client, dir, table) {
  * The big tables in chunks of `linesPerChunk` rows, one COPY statement per chunk, spread over the
  * given connections: parsing and the per-statement triggers (search documents) then use every core.
  */
-async function copyInParallel(clients, dir, table, linesPerChunk, setup) {
+async function copyInParallel(clients, dir, table, linesPerChunk, setup, log) {
+  let copied = 0;
+  let reported = 0;
   const sql = `COPY ${table} (${COLUMNS[table].join(', ')}) FROM STDIN`;
   const lines = createInterface({ input: createReadStream(join(dir, `${table}.copy.gz`)).pipe(createGunzip()), crlfDelay: Infinity });
   const iterator = lines[Symbol.asyncIterator]();
@@ -276,6 +278,11 @@ async function copyInParallel(clients, dir, table, linesPerChunk, setup) {
         stream.end(rows.join('\n') + '\n');
         await finished(stream);
         await client.query('COMMIT');
+        copied += rows.length;
+        if (log && copied - reported >= 20_000) {
+          reported = copied;
+          log(`    ${table}: ${copied} rows`);
+        }
       }
     }),
   );
@@ -308,8 +315,8 @@ export async function loadDataset(databaseUrl, dataset, log, parallel = 2) {
       await copyIn(client, dataset.dir, 'authors');
       await copyIn(client, dataset.dir, 'tags');
     });
-    await timed('copy posts', () => copyInParallel(clients, dataset.dir, 'posts', 500, 'SET LOCAL session_replication_role = replica'));
-    await timed('copy post_tags (search documents by trigger)', () => copyInParallel(clients, dataset.dir, 'post_tags', 1500));
+    await timed('copy posts', () => copyInParallel(clients, dataset.dir, 'posts', 500, 'SET LOCAL session_replication_role = replica', log));
+    await timed('copy post_tags (search documents by trigger)', () => copyInParallel(clients, dataset.dir, 'post_tags', 1500, undefined, log));
     await timed('copy post_authors', () => copyIn(client, dataset.dir, 'post_authors'));
     await timed('vacuum analyze', () => client.query('VACUUM (ANALYZE)'));
   } finally {
