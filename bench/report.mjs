@@ -26,7 +26,7 @@ for (const conn of r.options.connections) {
       const c = r.sizes[size].reads[mode]?.cases[id]?.byConnections[conn];
       if (!c) return '—';
       const f = failed(c.api);
-      return `${n(c.api.rps)}, p99 ${n(c.api.p99)} ms, **${(c.ratio * 100).toFixed(2)}%** (${n(c.ceiling.rps)})${f ? `, ${f} failed` : ''}`;
+      return `${n(c.api.rps)}, p99 ${c.api.requests ? `${n(c.api.p99)} ms` : "— (no answer)"}, **${(c.ratio * 100).toFixed(2)}%** (${n(c.ceiling.rps)})${f ? `, ${f} failed` : ''}`;
     });
     console.log(`| (${id}) ${name} | ${cells.join(' | ')} |`);
   }
