@@ -44,6 +44,9 @@ export function buildGraphQLOptions(
     // refused over GET. Off, so queries work over plain GET as urql and CDNs use them (README "GraphQL").
     csrfPrevention: false,
     allowBatchedHttpRequests: false,
+    // Nest would reset every execution error's status to 200, rate-limited requests included (429 below).
+    // No other resolver error sets an HTTP status, so the rest still answer 200.
+    preserveHttpStatusForExecutionErrors: false,
     includeStacktraceInErrorResponses: false,
     plugins: [...armor.plugins, rateLimitStatus, ...extraPlugins],
     validationRules: armor.validationRules,
