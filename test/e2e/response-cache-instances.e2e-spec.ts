@@ -77,6 +77,18 @@ describe('response cache across instances', () => {
     await expectSeenWithinBound(b, committed, 'Renamed in SQL');
   });
 
+  it('reads its own writes at once, even while its listener is down (no waiting on a notification)', async () => {
+    await killListeners();
+    await waitFor(() => !generationOf(a).listening, 10_000);
+    for (const title of ['Own write 1', 'Own write 2', 'Own write 3']) {
+      await titleOn(a); // warm
+      const etag = (await request(a.http).get(`/api/admin/posts/${id}`).set(bearer(token)).expect(200)).headers.etag;
+      await request(a.http).patch(`/api/admin/posts/${id}`).set(bearer(token)).set('If-Match', etag).send({ title }).expect(200);
+      expect(await titleOn(a)).toBe(title);
+    }
+    await waitFor(() => generationOf(a).listening && generationOf(b).listening, 30_000);
+  });
+
   it('keeps the bound while the listener connection is killed, and listens again afterwards', async () => {
     expect(await killListeners()).toBe(2);
     await waitFor(() => !generationOf(b).listening, 10_000);
