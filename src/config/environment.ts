@@ -105,6 +105,7 @@ export class EnvironmentVariables {
 
   /** Comma-separated addresses or CIDR ranges (an SSR server, a CDN's origin pull) exempt from the anonymous read budgets. */
   @IsOptional() @IsString() @MaxLength(4000)
+  @Matches(/^[0-9A-Fa-f:.]+(\/\d{1,3})?(\s*,\s*[0-9A-Fa-f:.]+(\/\d{1,3})?)*$/, { message: 'must be IP addresses or CIDR ranges, comma-separated' })
   RATE_LIMIT_TRUSTED_CLIENTS?: string;
 
   @IsOptional() @Transform(toBool) @IsBoolean()
