@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessGuard } from './common/auth/access.guard';
 import { buildGraphQLOptions } from './common/graphql/graphql-options';
 import { CacheHeadersInterceptor } from './common/http/cache-headers.interceptor';
+import { FixedWindowStorage } from './common/http/fixed-window.storage';
 import { RateLimitGuard } from './common/http/rate-limit.guard';
 import { buildLoggerOptions } from './common/logging/logger-options';
 import { AppConfig } from './config/app-config';
@@ -25,7 +26,6 @@ import { PostsModule } from './modules/posts/posts.module';
 import { RelatedLoadersFactory } from './modules/related-content/related-content.loaders';
 import { RelatedContentModule } from './modules/related-content/related-content.module';
 import { GraphQLResponseCache } from './modules/response-cache/graphql-response-cache';
-import { ResponseCacheInterceptor } from './modules/response-cache/response-cache.interceptor';
 import { ResponseCacheModule } from './modules/response-cache/response-cache.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SearchModule } from './modules/search/search.module';
@@ -72,12 +72,15 @@ export class AppModule {
         SchedulerModule,
         WebhooksModule,
         ResponseCacheModule,
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimit.anonymousPerMinute }] }),
+        // One throttler; RateLimitGuard picks the budget (and its limit) per request.
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimit.anonymousPerMinute }],
+          storage: new FixedWindowStorage(),
+        }),
       ],
       providers: [
-        // Outermost first: cache headers wrap the response cache, so hits get the same headers.
+        // Cache headers, and the mark that lets the response cache in front of the app keep a public read.
         { provide: APP_INTERCEPTOR, useClass: CacheHeadersInterceptor },
-        { provide: APP_INTERCEPTOR, useExisting: ResponseCacheInterceptor },
         // Order matters: the rate limit counts refused calls too, then access is checked.
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },

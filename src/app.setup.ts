@@ -8,6 +8,7 @@ import { requireJsonBodies } from './common/http/json-bodies.middleware';
 import { assignRequestId } from './common/http/request-id.middleware';
 import { setupOpenApi } from './common/openapi/openapi.setup';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { installResponseCacheFront } from './modules/response-cache/response-cache.front';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { graphqlIde } from './modules/graphql-ide/graphql-ide';
 
@@ -25,6 +26,8 @@ export function configureApp(app: INestApplication): INestApplication {
   express.use(requireJsonBodies);
   express.useLogger(app.get(Logger));
   express.useBodyParser('json', { limit: MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] });
+  // Cache hits are answered in front of everything above (the HTTP server's own request listener).
+  installResponseCacheFront(app);
   // Strong ETags on every response body; Express answers a matching If-None-Match with 304.
   express.set('etag', 'strong');
   express.disable('x-powered-by');

@@ -43,6 +43,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RESPONSE_CACHE_MB: '-1' })).toThrow(ConfigValidationError);
   });
 
+  it('reads the rate-limit budgets and the trusted clients list, refusing what is not an address or range', () => {
+    const limits = loadConfig({ NODE_ENV: 'production' }).rateLimit;
+    expect(limits).toEqual({ anonymousPerMinute: 600, searchPerMinute: 120, authFailuresPerMinute: 30, tokenPerMinute: 1200, trustedClients: [] });
+    expect(loadConfig({ RATE_LIMIT_TRUSTED_CLIENTS: '10.0.0.12, 10.1.0.0/16,::1' }).rateLimit.trustedClients).toEqual(['10.0.0.12', '10.1.0.0/16', '::1']);
+    expect(() => loadConfig({ RATE_LIMIT_TRUSTED_CLIENTS: 'ssr.internal' })).toThrow(ConfigValidationError);
+    expect(loadConfig({}).cache.staleIfErrorSeconds).toBe(86_400);
+  });
+
   it('reports every invalid variable at once', () => {
     let error: unknown;
     try {

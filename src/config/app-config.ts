@@ -22,16 +22,27 @@ export interface AppConfig {
   readingWordsPerMinute: number;
   logLevel: string;
   /**
-   * `maxAgeSeconds`/`staleWhileRevalidateSeconds`: Cache-Control of public GETs. `responseCacheBytes`:
-   * size of each in-process cache of public responses (REST, GraphQL); 0 turns them off.
+   * `maxAgeSeconds`/`staleWhileRevalidateSeconds`/`staleIfErrorSeconds`: Cache-Control of public reads.
+   * `responseCacheBytes`: size of the in-process cache of public responses (REST and GraphQL); 0 turns it off.
    */
-  cache: { maxAgeSeconds: number; staleWhileRevalidateSeconds: number; responseCacheBytes: number };
+  cache: { maxAgeSeconds: number; staleWhileRevalidateSeconds: number; staleIfErrorSeconds: number; responseCacheBytes: number };
   /** The website that renders the posts (`url`, `title`), and where this API is publicly reachable (`apiUrl`). */
   site: { url: string; title: string; postUrlPattern: string; apiUrl: string };
   /** `schemaFile`: write the SDL there on start (the committed schema.gql is regenerated this way). */
   graphql: { introspection: boolean; schemaFile: string | undefined; ide: boolean };
-  /** Requests per minute: per client address without a token, per token with one. */
-  rateLimit: { anonymousPerMinute: number; tokenPerMinute: number };
+  /**
+   * Requests per minute. Without a valid token, per client address: `anonymousPerMinute` public reads the
+   * response cache could not answer (hits are never counted), `searchPerMinute` searches,
+   * `authFailuresPerMinute` calls to editor routes without a valid token. With one, `tokenPerMinute` per token.
+   * `trustedClients`: addresses/CIDR ranges exempt from the anonymous read and search budgets.
+   */
+  rateLimit: {
+    anonymousPerMinute: number;
+    searchPerMinute: number;
+    authFailuresPerMinute: number;
+    tokenPerMinute: number;
+    trustedClients: string[];
+  };
   /** Publishes due SCHEDULED posts; polls the database every `intervalMs`. */
   scheduler: { enabled: boolean; intervalMs: number };
   /** Sends queued webhook deliveries; polls every `pollIntervalMs`, retries after `retryBaseMs` × 2^(attempts − 1). */
@@ -82,6 +93,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     cache: {
       maxAgeSeconds: env.CACHE_MAX_AGE ?? 60,
       staleWhileRevalidateSeconds: env.CACHE_STALE_WHILE_REVALIDATE ?? 300,
+      staleIfErrorSeconds: env.CACHE_STALE_IF_ERROR ?? 86_400,
       responseCacheBytes: (env.RESPONSE_CACHE_MB ?? 32) * 1024 * 1024,
     },
     site: {
@@ -100,7 +112,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     // Tests get effectively no limit unless they set one, so suites never trip over it.
     rateLimit: {
       anonymousPerMinute: env.RATE_LIMIT_PER_MINUTE ?? (nodeEnv === 'test' ? 1_000_000 : 600),
+      searchPerMinute: env.RATE_LIMIT_SEARCH_PER_MINUTE ?? (nodeEnv === 'test' ? 1_000_000 : 120),
+      authFailuresPerMinute: env.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE ?? (nodeEnv === 'test' ? 1_000_000 : 30),
       tokenPerMinute: env.RATE_LIMIT_TOKEN_PER_MINUTE ?? (nodeEnv === 'test' ? 1_000_000 : 1200),
+      trustedClients: (env.RATE_LIMIT_TRUSTED_CLIENTS ?? '').split(',').map((entry) => entry.trim()).filter(Boolean),
     },
     // Off by default under test: a background poller would disturb the statement-counting tests.
     scheduler: { enabled: env.SCHEDULER_ENABLED ?? nodeEnv !== 'test', intervalMs: env.SCHEDULER_INTERVAL_MS ?? 1000 },

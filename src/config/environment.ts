@@ -72,6 +72,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(4096)
   RESPONSE_CACHE_MB?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(31_536_000)
+  CACHE_STALE_IF_ERROR?: number;
+
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   SITE_URL?: string;
 
@@ -96,6 +99,17 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
   RATE_LIMIT_TOKEN_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_SEARCH_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE?: number;
+
+  /** Comma-separated addresses or CIDR ranges (an SSR server, a CDN's origin pull) exempt from the anonymous read budgets. */
+  @IsOptional() @IsString() @MaxLength(4000)
+  @Matches(/^[0-9A-Fa-f:.]+(\/\d{1,3})?(\s*,\s*[0-9A-Fa-f:.]+(\/\d{1,3})?)*$/, { message: 'must be IP addresses or CIDR ranges, comma-separated' })
+  RATE_LIMIT_TRUSTED_CLIENTS?: string;
 
   @IsOptional() @Transform(toBool) @IsBoolean()
   SCHEDULER_ENABLED?: boolean;

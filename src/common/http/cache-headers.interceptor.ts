@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { Observable, tap } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ACCESS_METADATA, type AccessRule } from '../auth/access.decorators';
 
 export const PRIVATE_RESPONSE = 'byline:private-response';
 
@@ -10,25 +11,50 @@ export const PRIVATE_RESPONSE = 'byline:private-response';
 export const NO_STORE = 'byline:no-store';
 export const NoStore = () => SetMetadata(NO_STORE, true);
 
+const SHAREABLE = Symbol.for('byline:shareable-response');
+
+/**
+ * Marks a response as the same for every anonymous caller (a public read, no token, no draft), so the
+ * response cache in front of the app may store it if it ends as a 200.
+ */
+export function markShareable(res: object): void {
+  (res as Record<symbol, unknown>)[SHAREABLE] = true;
+}
+
+export function isShareable(res: object): boolean {
+  return (res as Record<symbol, unknown>)[SHAREABLE] === true;
+}
+
+/** Cache-Control of a shareable public read (REST GET, GraphQL query). */
+export function publicCacheControl(cache: AppConfig['cache']): string {
+  return (
+    `public, max-age=${cache.maxAgeSeconds}, stale-while-revalidate=${cache.staleWhileRevalidateSeconds}, ` +
+    `stale-if-error=${cache.staleIfErrorSeconds}`
+  );
+}
+
 /**
  * Public GETs are cacheable by browsers and CDNs (Express adds the strong ETag and answers
  * If-None-Match with 304); anything that depends on a token is private and never stored.
  */
 @Injectable()
 export class CacheHeadersInterceptor implements NestInterceptor {
+  private readonly publicCacheControl: string;
+
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly reflector: Reflector,
-  ) {}
+  ) {
+    this.publicCacheControl = publicCacheControl(config.cache);
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
-    const noStore = this.reflector.getAllAndOverride<boolean>(NO_STORE, [context.getHandler(), context.getClass()]);
-    const isPrivate =
-      this.reflector.getAllAndOverride<boolean>(PRIVATE_RESPONSE, [context.getHandler(), context.getClass()]) ||
-      req.headers.authorization !== undefined;
+    const targets = [context.getHandler(), context.getClass()];
+    const noStore = this.reflector.getAllAndOverride<boolean>(NO_STORE, targets);
+    const isPrivate = this.reflector.getAllAndOverride<boolean>(PRIVATE_RESPONSE, targets) || req.headers.authorization !== undefined;
     return next.handle().pipe(
       tap(() => {
         if (noStore) {
@@ -37,8 +63,8 @@ export class CacheHeadersInterceptor implements NestInterceptor {
           res.setHeader('Cache-Control', 'private, no-store');
           res.vary('Authorization');
         } else if (req.method === 'GET' || req.method === 'HEAD') {
-          const { maxAgeSeconds, staleWhileRevalidateSeconds } = this.config.cache;
-          res.setHeader('Cache-Control', `public, max-age=${maxAgeSeconds}, stale-while-revalidate=${staleWhileRevalidateSeconds}`);
+          res.setHeader('Cache-Control', this.publicCacheControl);
+          if (this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, targets)?.kind === 'public') markShareable(res);
         } else {
           res.setHeader('Cache-Control', 'no-store');
         }

@@ -2,9 +2,6 @@ import type { NextFunction, Request, Response } from 'express';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 
-/** `/graphql` checks its own media types (Apollo's CSRF prevention). */
-const OWN_MEDIA_TYPES = new Set(['/graphql']);
-
 function hasBody(req: Request): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
@@ -16,11 +13,12 @@ function isJson(contentType: string): boolean {
 }
 
 /**
- * The REST API reads JSON only: a request body of any other media type (a form post, text) is a 415
- * before any parser sees it, rather than being parsed into something that half-validates.
+ * The API reads JSON only: a request body of any other media type (a form post, text) is a 415
+ * before any parser sees it, rather than being parsed into something that half-validates. On
+ * /graphql this is also what keeps a cross-site form from posting an operation (CSRF prevention is off).
  */
 export function requireJsonBodies(req: Request, _res: Response, next: NextFunction): void {
-  if (!hasBody(req) || OWN_MEDIA_TYPES.has(req.path)) return next();
+  if (!hasBody(req)) return next();
   const contentType = req.headers['content-type'];
   if (contentType !== undefined && isJson(contentType)) return next();
   next(

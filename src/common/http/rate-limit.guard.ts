@@ -1,4 +1,4 @@
-import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
   InjectThrottlerOptions,
@@ -9,21 +9,42 @@ import {
   type ThrottlerRequest,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ACCESS_METADATA, type AccessRule } from '../auth/access.decorators';
 import { requestOf } from '../auth/access.guard';
 import { tryAuthenticateRequest } from '../auth/bearer-authentication';
 import { TOKEN_VERIFIER, type TokenVerifier } from '../auth/token-verifier';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 
+const RATE_LIMIT_BUDGET = 'byline:rate-limit-budget';
+/** An expensive public read (search): its own, smaller budget per client address. */
+export const ExpensiveRead = () => SetMetadata(RATE_LIMIT_BUDGET, 'search');
+
+type Budget = 'read' | 'search' | 'auth' | 'token';
+
 const COUNTED = Symbol('byline:rate-limit-counted');
+const REFUSED = Symbol.for('byline:rate-limited');
+
+/** Seconds to wait when this request was refused by the limiter (GraphQL answers it with HTTP 429). */
+export function rateLimitRetryAfter(req: object | undefined): number | undefined {
+  return (req as Record<symbol, number | undefined> | undefined)?.[REFUSED];
+}
 
 /**
- * One budget per caller across the whole API: per token id when a valid bearer token is sent,
- * per client address otherwise. Runs before the access guard, so refused calls count too.
+ * Budgets per caller and minute, each a fixed-window counter (FixedWindowStorage):
+ * - with a valid bearer token: everything counts against that token's budget;
+ * - without: editor routes (bound to fail) against the address's auth-failure budget; searches against
+ *   its search budget; other public reads against its read budget. A read the response cache answers
+ *   never gets here, so only misses are counted. Trusted clients (RATE_LIMIT_TRUSTED_CLIENTS) skip the
+ *   read and search budgets.
+ * Runs before the access guard, so refused calls count too.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  private readonly trusted: BlockList | undefined;
+
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
     @InjectThrottlerStorage() storage: ThrottlerStorage,
@@ -32,28 +53,43 @@ export class RateLimitGuard extends ThrottlerGuard {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super(options, storage, reflector);
-  }
-
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = requestOf(context);
-    if (!req) return true;
-    // GraphQL runs guards once per root field: count the request once, and give every field the same answer.
-    req[COUNTED] ??= super.canActivate(context);
-    return req[COUNTED] as Promise<boolean>;
+    this.trusted = trustedClients(config.rateLimit.trustedClients);
   }
 
   protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
-    const token = await tryAuthenticateRequest(this.getRequestResponse(request.context).req, this.verifier);
-    return super.handleRequest(token ? { ...request, limit: this.config.rateLimit.tokenPerMinute } : request);
-  }
-
-  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
+    const { req } = this.getRequestResponse(request.context);
     const token = await tryAuthenticateRequest(req, this.verifier);
-    return token ? `token:${token.id}` : `address:${String(req.ip)}`;
+    const budget = token ? 'token' : this.budgetOf(request.context, String(req.ip));
+    if (budget === undefined) return true;
+    const tracker = token ? `token:${token.id}` : `address:${String(req.ip)}`;
+    // GraphQL runs guards once per root field: each budget is counted once per request.
+    const counted = ((req as Record<symbol, unknown>)[COUNTED] ??= new Map<Budget, Promise<boolean>>()) as Map<Budget, Promise<boolean>>;
+    let verdict = counted.get(budget);
+    if (!verdict) {
+      verdict = super.handleRequest({
+        ...request,
+        limit: this.limitOf(budget),
+        getTracker: async () => tracker,
+        generateKey: () => `${budget}:${tracker}`,
+      });
+      counted.set(budget, verdict);
+    }
+    return verdict;
   }
 
-  protected override generateKey(_context: ExecutionContext, tracker: string, name: string): string {
-    return `${name}:${tracker}`;
+  private budgetOf(context: ExecutionContext, address: string): Budget | undefined {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, targets)?.kind !== 'public') return 'auth';
+    if (this.trusted && isTrusted(this.trusted, address)) return undefined;
+    return this.reflector.getAllAndOverride<Budget | undefined>(RATE_LIMIT_BUDGET, targets) ?? 'read';
+  }
+
+  private limitOf(budget: Budget): number {
+    const limits = this.config.rateLimit;
+    if (budget === 'token') return limits.tokenPerMinute;
+    if (budget === 'auth') return limits.authFailuresPerMinute;
+    if (budget === 'search') return limits.searchPerMinute;
+    return limits.anonymousPerMinute;
   }
 
   protected override getRequestResponse(context: ExecutionContext) {
@@ -61,10 +97,37 @@ export class RateLimitGuard extends ThrottlerGuard {
     return { req, res: req.res as Record<string, any> };
   }
 
-  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (!requestOf(context)) return true;
+    return super.canActivate(context);
+  }
+
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const seconds = Math.max(1, detail.timeToBlockExpire);
+    const req = requestOf(context);
+    if (req) req[REFUSED] = seconds;
     throw new DomainError(ErrorCode.RATE_LIMITED, `Too many requests; retry in ${seconds} s.`, undefined, {
       'Retry-After': String(seconds),
     });
   }
+}
+
+function trustedClients(entries: string[]): BlockList | undefined {
+  if (entries.length === 0) return undefined;
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address, prefix] = entry.split('/');
+    const type = isIPv4(address) ? 'ipv4' : isIPv6(address) ? 'ipv6' : undefined;
+    if (!type) throw new Error(`RATE_LIMIT_TRUSTED_CLIENTS: "${entry}" is not an IP address or CIDR range`);
+    if (prefix === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, Number(prefix), type);
+  }
+  return list;
+}
+
+function isTrusted(list: BlockList, address: string): boolean {
+  // IPv4 clients on a dual-stack socket appear as ::ffff:a.b.c.d.
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  if (isIPv4(v4)) return list.check(v4, 'ipv4');
+  return isIPv6(address) && list.check(address, 'ipv6');
 }

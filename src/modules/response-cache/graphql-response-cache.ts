@@ -1,41 +1,50 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import responseCachePlugin from '@apollo/server-plugin-response-cache';
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import type { Request } from 'express';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { ResponseCacheService } from './response-cache.service';
+import { markShareable, publicCacheControl } from '../../common/http/cache-headers.interceptor';
+import type { GraphQLContext } from '../../common/graphql/graphql-context';
+import { markServeStale, markWrite } from './response-cache.front';
 
-/** How long Apollo keeps a cached result; the content generation in the key makes it correct sooner. */
-const ENTRY_TTL_SECONDS = 600;
+/** Codes of a failure that a stale answer may cover (the database is unreachable, or failed the request). */
+const STALE_IF_ERROR_CODES = new Set(['SERVICE_UNAVAILABLE', 'INTERNAL']);
 
 /**
- * Apollo's response cache for anonymous GraphQL queries, keyed (besides the operation and variables)
- * by the content generation read at the start of the request, like the REST cache. Requests with a
- * token are neither served from nor written to it; results with errors and mutations never are.
+ * Tells the response cache in front of the app what a GraphQL answer is: an anonymous query answered
+ * without errors is shareable (over GET and POST alike, with the public Cache-Control); a mutation
+ * makes its response wait for the new content generation; a database failure asks for the stale entry.
  */
 @Injectable()
 export class GraphQLResponseCache {
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly cache: ResponseCacheService,
-  ) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  plugins(): ApolloServerPlugin[] {
-    const maxSize = this.config.cache.responseCacheBytes;
-    if (maxSize === 0) return [];
-    const anonymous = async ({ contextValue }: { contextValue: unknown }) =>
-      (contextValue as { req?: Request }).req?.headers.authorization === undefined;
-    return [
-      // Every field is cacheable by default; nothing here sets HTTP headers (POST responses are not shared).
-      ApolloServerPluginCacheControl({ defaultMaxAge: ENTRY_TTL_SECONDS, calculateHttpHeaders: false }),
-      responseCachePlugin({
-        cache: new InMemoryLRUCache({ maxSize }),
-        shouldReadFromCache: anonymous,
-        shouldWriteToCache: anonymous,
-        extraCacheKeyData: () => this.cache.currentGeneration(),
-      }),
-    ];
+  plugins(): ApolloServerPlugin<GraphQLContext>[] {
+    const cacheControl = publicCacheControl(this.config.cache);
+    const plugin: ApolloServerPlugin<GraphQLContext> = {
+      async requestDidStart() {
+        return {
+          async didResolveOperation({ operation, contextValue }) {
+            if (operation?.operation === 'mutation' && contextValue?.res) markWrite(contextValue.res);
+          },
+          async willSendResponse({ response, contextValue, operation }) {
+            const { req, res } = contextValue ?? {};
+            if (!req || !res || response.body.kind !== 'single') return;
+            const errors = response.body.singleResult.errors;
+            if (errors?.some((e) => STALE_IF_ERROR_CODES.has(String(e.extensions?.code)))) markServeStale(res);
+            const status = response.http.status ?? 200;
+            if (req.headers.authorization !== undefined) {
+              response.http.headers.set('cache-control', 'private, no-store');
+            } else if (operation?.operation === 'query' && !errors && status === 200) {
+              response.http.headers.set('cache-control', cacheControl);
+              markShareable(res);
+            } else {
+              response.http.headers.set('cache-control', 'no-store');
+            }
+          },
+        };
+      },
+    };
+    // Cache hints are not used: the response cache in front keys whole answers by content generation.
+    return [ApolloServerPluginCacheControlDisabled(), plugin];
   }
 }

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ContentGenerationRepository } from './content-generation.repository';
+import { ContentGenerationService } from './content-generation.service';
 import { GraphQLResponseCache } from './graphql-response-cache';
-import { ResponseCacheInterceptor } from './response-cache.interceptor';
 import { ResponseCacheService } from './response-cache.service';
 
 @Module({
-  providers: [ContentGenerationRepository, ResponseCacheService, ResponseCacheInterceptor, GraphQLResponseCache],
-  exports: [ResponseCacheService, ResponseCacheInterceptor, GraphQLResponseCache],
+  providers: [ContentGenerationRepository, ContentGenerationService, ResponseCacheService, GraphQLResponseCache],
+  exports: [ResponseCacheService, ContentGenerationService, GraphQLResponseCache],
 })
 export class ResponseCacheModule {}

@@ -1,49 +1,65 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { ContentGenerationRepository } from './content-generation.repository';
+import { ContentGenerationService } from './content-generation.service';
 
-/** Entries older than this are dropped even if the content never changes (bounds memory held by cold keys). */
-const ENTRY_TTL_MS = 10 * 60_000;
+/** A fresh entry older than this is read again even if no commit was announced (see README "Caching"). */
+const FRESH_FOR_MS = 10 * 60_000;
+
+/** A response exactly as it was sent, ready to be written again. */
+export interface CachedResponse {
+  /** The content generation current when the request that produced it started. */
+  generation: number;
+  storedAt: number;
+  etag: string | undefined;
+  /** Flat [name, value, name, value, ...] list, Content-Length included, X-Request-Id excluded. */
+  headers: string[];
+  /** The headers a 304 repeats (ETag, Cache-Control, Vary, Content-Location, Expires, Date is Node's). */
+  notModifiedHeaders: string[];
+  body: Buffer;
+}
 
 /**
- * In-process cache of public REST responses. Correctness does not rest on expiry: every key starts
- * with the content generation read at the start of the request, and that counter moves with every
- * committed change to public content, wherever it was made. An entry is therefore only ever served
- * to requests that started after the state it was computed from (or a newer one) was committed.
+ * The one in-process cache of public responses (REST and GraphQL). One entry per request key: the
+ * newest one produced. It is fresh while its generation is the instance's current one; an older entry
+ * is kept as the stale answer of last resort while the database is unreachable (RFC 5861 stale-if-error).
  */
 @Injectable()
 export class ResponseCacheService {
-  private readonly entries: LRUCache<string, { body: unknown }> | null;
+  private readonly entries: LRUCache<string, CachedResponse> | null;
+  private readonly staleIfErrorMs: number;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly generation: ContentGenerationRepository,
+    readonly generation: ContentGenerationService,
   ) {
     const maxSize = config.cache.responseCacheBytes;
-    this.entries = maxSize > 0 ? new LRUCache({ maxSize, ttl: ENTRY_TTL_MS, sizeCalculation: sizeOf }) : null;
+    this.entries = maxSize > 0 ? new LRUCache({ maxSize, sizeCalculation: (entry, key) => Math.max(1, entry.body.length + key.length + 256) }) : null;
+    this.staleIfErrorMs = config.cache.staleIfErrorSeconds * 1000;
   }
 
   get enabled(): boolean {
     return this.entries !== null;
   }
 
-  /** The generation prefix for a request's keys; read once per request, before any content is read. */
-  currentGeneration(): Promise<string> {
-    return this.generation.current();
+  /** The entry for `key` if it reflects the current generation. */
+  fresh(key: string): CachedResponse | undefined {
+    const entry = this.entries?.get(key);
+    if (!entry || entry.generation !== this.generation.current) return undefined;
+    return Date.now() - entry.storedAt < FRESH_FOR_MS ? entry : undefined;
   }
 
-  get(generation: string, key: string): { body: unknown } | undefined {
-    return this.entries?.get(`${generation}\u0000${key}`);
+  /** The last entry for `key`, whatever its generation, within the stale-if-error window. */
+  stale(key: string): CachedResponse | undefined {
+    const entry = this.entries?.get(key);
+    return entry && Date.now() - entry.storedAt <= this.staleIfErrorMs ? entry : undefined;
   }
 
-  set(generation: string, key: string, body: unknown): void {
-    this.entries?.set(`${generation}\u0000${key}`, { body });
+  /** Keeps `entry` unless a response from a newer generation is already there. */
+  store(key: string, entry: CachedResponse): void {
+    if (!this.entries || entry.generation < 0) return;
+    const existing = this.entries.peek(key);
+    if (existing && existing.generation > entry.generation) return;
+    this.entries.set(key, entry);
   }
-}
-
-/** Approximate bytes held by an entry: its serialized size (strings are sent as they are). */
-function sizeOf(entry: { body: unknown }, key: string): number {
-  const body = typeof entry.body === 'string' ? entry.body : JSON.stringify(entry.body) ?? '';
-  return Math.max(1, body.length + key.length);
 }

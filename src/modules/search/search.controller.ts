@@ -1,11 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/access.decorators';
+import { ExpensiveRead } from '../../common/http/rate-limit.guard';
 import { SearchQuery } from './dto/search.query';
 import { SearchService } from './search.service';
 
 @ApiTags('search')
 @Public()
+@ExpensiveRead() // its own rate-limit budget
 @Controller('api/search')
 export class SearchController {
   constructor(private readonly search: SearchService) {}

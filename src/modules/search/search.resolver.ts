@@ -1,5 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '../../common/auth/access.decorators';
+import { ExpensiveRead } from '../../common/http/rate-limit.guard';
 import { toConnection } from '../../common/graphql/connection.mapper';
 import { SearchArgs } from './dto/search.args';
 import { SearchConnection, SearchHitModel } from './models/search-hit.model';
@@ -10,6 +11,7 @@ export class SearchResolver {
   constructor(private readonly service: SearchService) {}
 
   @Public()
+  @ExpensiveRead() // its own rate-limit budget
   @Query(() => SearchConnection, {
     description: 'Full-text search over published posts, best match first. Web-search syntax: "exact phrase", -exclude, or.',
   })
