@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,6 +59,17 @@ describe('a typed client generated from /api/openapi.json', () => {
   it('generates, compiles under strict TypeScript, and reads every public operation from the live app', async () => {
     const doc = await fetch(`${baseUrl}/api/openapi.json`).then((r) => r.text());
     writeFileSync(join(dir, 'openapi.json'), doc);
+    // The script must call every public operation, including ones added after it was written.
+    const publicOps = Object.entries<Record<string, { security?: unknown[] }>>(JSON.parse(doc).paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, op]) => op.security?.length === 0)
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    const script = readFileSync(join(__dirname, 'client/public-client.mts'), 'utf8');
+    const called = [...script.matchAll(/api\.(GET|POST|PUT|PATCH|DELETE)\('([^']+)'/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(publicOps.length).toBeGreaterThan(10);
+    expect([...new Set(called)].sort()).toEqual(publicOps.sort());
+
     await node(join(ROOT, 'node_modules/openapi-typescript/bin/cli.js'), [join(dir, 'openapi.json'), '--output', join(dir, 'api.d.ts')]);
     copyFileSync(join(__dirname, 'client/public-client.mts'), join(dir, 'public-client.mts'));
     writeFileSync(
