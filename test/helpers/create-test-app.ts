@@ -3,10 +3,12 @@ import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
+import { buildOpenApiDocument } from '../../src/common/openapi/openapi.setup';
 import { loadConfig } from '../../src/config/app-config';
 import { PrismaService } from '../../src/database/prisma.service';
 import { SeedService } from '../../src/modules/seed/seed.service';
 import { adminQuery, TEST_SERVER_URL_ENV, TEST_TEMPLATE_ENV, withDatabase } from '../setup/test-database';
+import { ResponseSchemaCheck, watchResponses } from './response-schema-check';
 
 export interface TestApp {
   app: INestApplication;
@@ -15,6 +17,32 @@ export interface TestApp {
   prisma: PrismaService;
   databaseUrl: string;
   close(): Promise<void>;
+}
+
+// Every answer of every test app is checked against the OpenAPI document, so the document cannot drift
+// from what the API does. A mismatch fails the test that caused it (or the file, when its app closes).
+let responseCheck: ResponseSchemaCheck | undefined;
+const mismatches: string[] = [];
+
+function takeMismatches(): Error | undefined {
+  if (mismatches.length === 0) return undefined;
+  const error = new Error(`Responses that do not match the OpenAPI document:\n${mismatches.join('\n')}`);
+  mismatches.length = 0;
+  return error;
+}
+
+afterEach(() => {
+  const error = takeMismatches();
+  if (error) throw error;
+});
+
+function checkResponsesOf(app: INestApplication): void {
+  responseCheck ??= new ResponseSchemaCheck(JSON.parse(JSON.stringify(buildOpenApiDocument(app))));
+  const check = responseCheck;
+  watchResponses(app.getHttpServer(), (req, res, body) => {
+    const problem = check.check(req.method ?? 'GET', req.url ?? '/', res.statusCode, res.getHeader('content-type')?.toString(), body);
+    if (problem) mismatches.push(problem);
+  });
 }
 
 /** A fresh database cloned from the migrated template, so each test file starts clean and isolated. */
@@ -48,6 +76,7 @@ export async function createTestApp(
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app);
   await app.init();
+  checkResponsesOf(app);
   if (options.seed) await app.get(SeedService).seedIfEmpty();
   return {
     app,
@@ -57,6 +86,8 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await database.drop();
+      const error = takeMismatches();
+      if (error) throw error;
     },
   };
 }

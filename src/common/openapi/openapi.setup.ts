@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { OPENAPI_EXTRA_MODELS } from './problem-details.schema';
+import { toOpenApi31 } from './openapi-31';
 import { addStandardResponses, BEARER_SCHEME } from './standard-responses';
 
 export const OPENAPI_JSON_PATH = 'api/openapi.json';
@@ -17,10 +18,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Byline API')
     .setDescription(DESCRIPTION)
     .setVersion('1')
+    .setLicense('MIT', 'https://opensource.org/licenses/MIT')
     .setOpenAPIVersion('3.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token (`npm run token:create`).' }, BEARER_SCHEME)
     .build();
-  return addStandardResponses(SwaggerModule.createDocument(app, config, { extraModels: OPENAPI_EXTRA_MODELS }));
+  const document = addStandardResponses(SwaggerModule.createDocument(app, config, { extraModels: OPENAPI_EXTRA_MODELS }));
+  // Relative: the document is valid wherever the API is mounted (behind a proxy, on any port).
+  return toOpenApi31(document, [{ url: '/', description: 'The server that serves this document.' }]);
 }
 
 /**

@@ -5,6 +5,8 @@ import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
 import { list } from '../../common/http/envelopes';
 import { PageQuery } from '../../common/pagination/page.query';
 import { AuditService } from './audit.service';
+import { ApiListResponse } from '../../common/openapi/api-responses.decorators';
+import { AuditEntryModel } from './models/audit-entry.model';
 
 @ApiTags('admin: audit')
 @ApiBearerAuth()
@@ -16,6 +18,7 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'The audit log, newest first: every mutation with its token id, action, target and request id.' })
+  @ApiListResponse(AuditEntryModel, 'page')
   async list(@Query() query: PageQuery) {
     return list(await this.audit.list(query));
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireScopes } from '../../common/auth/access.decorators';
 import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
@@ -12,6 +12,7 @@ import { CreateAuthorInput } from './dto/create-author.input';
 import { UpdateAuthorInput } from './dto/update-author.input';
 import { AdminAuthorModel } from './models/admin-author.model';
 import { AuthorsAdminService } from './authors-admin.service';
+import { ApiDataResponse, ApiListResponse } from '../../common/openapi/api-responses.decorators';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The ETag from the last read or write (428 without it, 412 when stale).' };
 
@@ -25,7 +26,7 @@ export class AuthorsAdminController {
   @Get()
   @RequireScopes('content:read')
   @ApiOperation({ summary: 'Every author profile, with or without posts, by name, each with its ETag. Never an e-mail.' })
-  @ApiOkResponse({ type: AdminAuthorModel, isArray: true })
+  @ApiListResponse(AdminAuthorModel, 'page')
   async list(@Query() query: PageQuery) {
     return list(await this.authors.list(query));
   }
@@ -33,7 +34,7 @@ export class AuthorsAdminController {
   @Get(':id')
   @RequireScopes('content:read')
   @ApiOperation({ summary: 'One author (with or without posts); the ETag header is what PATCH and DELETE expect in If-Match.' })
-  @ApiOkResponse({ type: AdminAuthorModel })
+  @ApiDataResponse(AdminAuthorModel)
   async get(@Param('id', UuidPipe) id: string, @Res({ passthrough: true }) res: Response) {
     return withEtag(res, await this.authors.get(id));
   }
@@ -41,7 +42,7 @@ export class AuthorsAdminController {
   @Post()
   @RequireScopes('content:write')
   @ApiOperation({ summary: 'Create an author profile (public fields only). The slug is generated from the name (made unique) unless given; a taken explicit slug is 409.' })
-  @ApiCreatedResponse({ type: AdminAuthorModel })
+  @ApiDataResponse(AdminAuthorModel, { status: 201, description: 'Created.' })
   async create(@Body() body: CreateAuthorInput, @Actor() actor: AuditActor, @Res({ passthrough: true }) res: Response) {
     return withEtag(res, await this.authors.create(body, actor));
   }
@@ -50,7 +51,7 @@ export class AuthorsAdminController {
   @RequireScopes('content:write')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Change name, slug, bio, avatarUrl or website of an author. Requires If-Match.' })
-  @ApiOkResponse({ type: AdminAuthorModel })
+  @ApiDataResponse(AdminAuthorModel)
   async update(
     @Param('id', UuidPipe) id: string,
     @Body() body: UpdateAuthorInput,
@@ -66,7 +67,7 @@ export class AuthorsAdminController {
   @RequireScopes('content:write')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Delete an author and remove them from every post. Requires If-Match.' })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Deleted.' })
   async delete(@Param('id', UuidPipe) id: string, @Headers('if-match') ifMatch: string | undefined, @Actor() actor: AuditActor) {
     await this.authors.delete(id, ifMatch, actor);
   }

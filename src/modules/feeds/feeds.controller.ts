@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/access.decorators';
 import { FeedQuery } from './dto/feed.query';
 import { NoQueryPipe } from './dto/no-query.pipe';
@@ -19,6 +19,7 @@ export class FeedsController {
   @ApiOperation({ summary: `RSS 2.0 feed of the latest ${FEED_SIZE} published posts (full HTML in content:encoded).` })
   @ApiProduces('application/rss+xml')
   @ApiOkResponse(text('application/rss+xml', 'An RSS 2.0 document.'))
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: `tag` names no tag.' })
   rss(@Query() query: FeedQuery): Promise<string> {
     return this.feeds.rss(query.tag);
   }
@@ -28,6 +29,7 @@ export class FeedsController {
   @ApiOperation({ summary: `JSON Feed 1.1 of the latest ${FEED_SIZE} published posts.` })
   @ApiProduces('application/feed+json')
   @ApiOkResponse({ description: 'A JSON Feed 1.1 document.', content: { 'application/feed+json': { schema: { type: 'object' } } } })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: `tag` names no tag.' })
   async json(@Query() query: FeedQuery): Promise<string> {
     return JSON.stringify(await this.feeds.jsonFeed(query.tag));
   }

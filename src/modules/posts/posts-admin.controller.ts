@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Res, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireScopes } from '../../common/auth/access.decorators';
 import { DomainError } from '../../common/errors/domain-error';
@@ -16,6 +16,9 @@ import { GetPostQuery } from './dto/get-post.query';
 import { PublishPostInput } from './dto/publish-post.input';
 import { UpdatePostInput } from './dto/update-post.input';
 import { ADMIN_POST_FORMATS, PostsAdminService, WriteActor } from './posts-admin.service';
+import { ApiDataResponse, ApiListResponse } from '../../common/openapi/api-responses.decorators';
+import { AdminPostResource } from './models/post-resource.model';
+import { PostRevisionModel } from './models/post-revision.model';
 
 const IF_MATCH = { name: 'If-Match', description: 'The ETag of the post as last read ("<id>:<version>").' };
 const RevisionNumber = new ParseIntPipe({
@@ -37,6 +40,7 @@ export class PostsAdminController {
   @Get()
   @RequireScopes('content:read')
   @ApiOperation({ summary: 'List posts of any status (drafts, scheduled, published); `status=` plus the public filters. Page pagination.' })
+  @ApiListResponse(AdminPostResource, 'page', 'Posts of any status.')
   async list(@Query() query: AdminListPostsQuery) {
     const result = await this.admin.list(
       {
@@ -53,6 +57,7 @@ export class PostsAdminController {
   @Get(':id')
   @RequireScopes('content:read')
   @ApiOperation({ summary: 'One post of any status, with html and markdown by default. Its ETag is what If-Match must echo.' })
+  @ApiDataResponse(AdminPostResource, { description: 'The post; the ETag header carries its version.' })
   async get(@Param('id', UuidPipe) id: string, @Query() query: GetPostQuery, @Res({ passthrough: true }) res: Response) {
     const post = await this.admin.get(id, query.formats ?? ADMIN_POST_FORMATS);
     res.setHeader('ETag', postEtag(post.id, post.version));
@@ -62,6 +67,7 @@ export class PostsAdminController {
   @Post()
   @RequireScopes('content:write')
   @ApiOperation({ summary: 'Create a draft. Honours Idempotency-Key (24 h, per token): a retry replays the first response.' })
+  @ApiDataResponse(AdminPostResource, { status: 201, description: 'The draft (or, with `Idempotent-Replayed: true`, the first answer to this key).' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1–255 printable ASCII characters.' })
   async create(
     @Body() input: CreatePostInput,
@@ -80,6 +86,7 @@ export class PostsAdminController {
   @Patch(':id')
   @RequireScopes('content:write')
   @ApiOperation({ summary: 'Partial update; requires If-Match (428 without, 412 when stale). Tag and author lists are replaced.' })
+  @ApiDataResponse(AdminPostResource, { description: 'The post after the change.' })
   @ApiHeader({ ...IF_MATCH, required: true })
   async update(
     @Param('id', UuidPipe) id: string,
@@ -95,6 +102,7 @@ export class PostsAdminController {
   @HttpCode(204)
   @RequireScopes('content:write')
   @ApiOperation({ summary: 'Delete a post; requires If-Match.' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiHeader({ ...IF_MATCH, required: true })
   async remove(
     @Param('id', UuidPipe) id: string,
@@ -108,6 +116,7 @@ export class PostsAdminController {
   @HttpCode(200)
   @RequireScopes('content:publish')
   @ApiOperation({ summary: 'Publish now, schedule (`publishAt` in the future) or publish an import dated in the past (`publishedAt`).' })
+  @ApiDataResponse(AdminPostResource, { description: 'The post, PUBLISHED or SCHEDULED.' })
   @ApiHeader({ ...IF_MATCH, required: false })
   async publish(
     @Param('id', UuidPipe) id: string,
@@ -123,6 +132,7 @@ export class PostsAdminController {
   @HttpCode(200)
   @RequireScopes('content:publish')
   @ApiOperation({ summary: 'Back to DRAFT (from PUBLISHED or SCHEDULED); publishedAt is cleared.' })
+  @ApiDataResponse(AdminPostResource, { description: 'The post, now a DRAFT.' })
   @ApiHeader({ ...IF_MATCH, required: false })
   async unpublish(
     @Param('id', UuidPipe) id: string,
@@ -136,6 +146,7 @@ export class PostsAdminController {
   @Get(':id/revisions')
   @RequireScopes('content:read')
   @ApiOperation({ summary: 'Revisions of a post, newest first: number, createdAt, tokenId and the snapshot.' })
+  @ApiListResponse(PostRevisionModel, 'total', 'Every revision of the post, newest first.')
   async revisions(@Param('id', UuidPipe) id: string) {
     return whole(await this.admin.revisions(id));
   }
@@ -144,6 +155,7 @@ export class PostsAdminController {
   @HttpCode(200)
   @RequireScopes('content:write')
   @ApiOperation({ summary: "Write a revision's content fields back (status is kept); recorded as a new revision. Requires If-Match." })
+  @ApiDataResponse(AdminPostResource, { description: 'The post with the revision restored.' })
   @ApiHeader({ ...IF_MATCH, required: true })
   async restore(
     @Param('id', UuidPipe) id: string,

@@ -10,6 +10,8 @@ import { GetPostQuery } from './dto/get-post.query';
 import { ListPostsQuery } from './dto/list-posts.query';
 import { PostsService } from './posts.service';
 import { Public } from '../../common/auth/access.decorators';
+import { ApiDataResponse, ApiListResponse } from '../../common/openapi/api-responses.decorators';
+import { PostResource, PostSummaryResource } from './models/post-resource.model';
 
 @ApiTags('posts')
 @Public()
@@ -19,6 +21,7 @@ export class PostsController {
 
   @Get()
   @ApiOperation({ summary: 'List published posts (newest first by default), with tags, authors and reading time.' })
+  @ApiListResponse(PostSummaryResource, 'page-or-cursor', 'Published posts; `meta.pagination` is PageMeta with `page`, CursorMeta with `cursor`.')
   async list(@Query() query: ListPostsQuery) {
     const result = await this.posts.listPublished(
       {
@@ -42,6 +45,7 @@ export class PostsController {
 
   @Get('slug/:slug')
   @ApiOperation({ summary: 'One published post by slug. An old slug answers 301 to the current one.' })
+  @ApiDataResponse(PostResource, { description: 'The post.' })
   @ApiMovedPermanentlyResponse({ description: 'The post moved to a new slug; see Location.' })
   async bySlug(@Param('slug', SlugPipe) slug: string, @Query() query: GetPostQuery) {
     const found = await this.posts.findPublishedBySlug(slug, query.formats ?? ['html']);
@@ -51,6 +55,7 @@ export class PostsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One published post by id, with its html body by default.' })
+  @ApiDataResponse(PostResource, { description: 'The post.' })
   async byId(@Param('id', UuidPipe) id: string, @Query() query: GetPostQuery) {
     return one(pickFields(await this.posts.getPublishedById(id, query.formats ?? ['html']), query.fields));
   }

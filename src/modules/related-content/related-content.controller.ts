@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiExtraModels, ApiMovedPermanentlyResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiMovedPermanentlyResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { whole } from '../../common/http/envelopes';
 import { MovedPermanently } from '../../common/http/moved-permanently';
 import { Public } from '../../common/auth/access.decorators';
@@ -8,22 +8,12 @@ import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { RelatedPostsQuery } from './dto/related-posts.query';
 import { RelatedPostSummary } from './models/related-post.model';
 import { RELATED_LIMIT, RelatedContentService } from './related-content.service';
+import { ApiListResponse } from '../../common/openapi/api-responses.decorators';
 
-const RELATED_RESPONSE = {
-  description: 'Related posts, best first (tag overlap weighted by rarity, text similarity, recency).',
-  schema: {
-    type: 'object',
-    required: ['data', 'meta'],
-    properties: {
-      data: { type: 'array', items: { $ref: getSchemaPath(RelatedPostSummary) } },
-      meta: { type: 'object', properties: { pagination: { $ref: '#/components/schemas/TotalMeta' } } },
-    },
-  },
-};
+const RELATED_DESCRIPTION = 'Related posts, best first (tag overlap weighted by rarity, text similarity, recency).';
 
 // Paths have one more segment than GET /api/posts/:id and /api/posts/slug/:slug, so neither can shadow them.
 @ApiTags('posts')
-@ApiExtraModels(RelatedPostSummary)
 @Public()
 @Controller('api/posts')
 export class RelatedContentController {
@@ -31,7 +21,7 @@ export class RelatedContentController {
 
   @Get('slug/:slug/related')
   @ApiOperation({ summary: 'Related posts of a published post, by its slug (404 for unknown, draft or scheduled posts).' })
-  @ApiOkResponse(RELATED_RESPONSE)
+  @ApiListResponse(RelatedPostSummary, 'total', RELATED_DESCRIPTION)
   @ApiMovedPermanentlyResponse({ description: 'An old slug of the post: Location names the current one.' })
   async bySlug(@Param('slug', SlugPipe) slug: string, @Query() query: RelatedPostsQuery) {
     const found = await this.related.relatedForSlug(slug, query.limit ?? RELATED_LIMIT.default);
@@ -44,7 +34,7 @@ export class RelatedContentController {
 
   @Get(':id/related')
   @ApiOperation({ summary: 'Related posts of a published post, by its id (404 for unknown, draft or scheduled posts).' })
-  @ApiOkResponse(RELATED_RESPONSE)
+  @ApiListResponse(RelatedPostSummary, 'total', RELATED_DESCRIPTION)
   async byId(@Param('id', UuidPipe) id: string, @Query() query: RelatedPostsQuery) {
     return whole(await this.related.relatedForId(id, query.limit ?? RELATED_LIMIT.default));
   }

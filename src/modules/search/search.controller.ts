@@ -1,9 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/access.decorators';
 import { ExpensiveRead } from '../../common/http/rate-limit.guard';
 import { SearchQuery } from './dto/search.query';
 import { SearchService } from './search.service';
+import { ApiListResponse } from '../../common/openapi/api-responses.decorators';
+import { SearchHitResource } from './models/search-hit.resource';
 
 @ApiTags('search')
 @Public()
@@ -19,7 +21,7 @@ export class SearchController {
       'Web-search syntax: "exact phrase", -exclude, or. Each hit is `{ post, rank, snippet }`; the snippet is HTML with matches in <mark>. ' +
       'Cursor pagination: pass meta.pagination.nextCursor back as `cursor` with the same `q`. A query of only stop words returns no hits.',
   })
-  @ApiOkResponse({ description: 'Hits, best first, with `meta.pagination` `{ limit, nextCursor, prevCursor, hasMore, total }` (total: matches over all pages).' })
+  @ApiListResponse(SearchHitResource, 'search', 'Hits, best first; `meta.pagination.total` counts matches over all pages.')
   async find(@Query() query: SearchQuery) {
     const result = await this.search.search({ query: query.q, limit: query.limit, cursor: query.cursor });
     return { data: result.items, meta: { pagination: { ...result.cursor, total: result.total } } };

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireScopes } from '../../common/auth/access.decorators';
 import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
@@ -12,6 +12,7 @@ import { CreateTagInput } from './dto/create-tag.input';
 import { UpdateTagInput } from './dto/update-tag.input';
 import { AdminTagModel } from './models/admin-tag.model';
 import { TagsAdminService } from './tags-admin.service';
+import { ApiDataResponse, ApiListResponse } from '../../common/openapi/api-responses.decorators';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The ETag from the last read or write (428 without it, 412 when stale).' };
 
@@ -25,7 +26,7 @@ export class TagsAdminController {
   @Get()
   @RequireScopes('content:read')
   @ApiOperation({ summary: 'Every tag, used or not, by name, each with its ETag.' })
-  @ApiOkResponse({ type: AdminTagModel, isArray: true })
+  @ApiListResponse(AdminTagModel, 'page')
   async list(@Query() query: PageQuery) {
     return list(await this.tags.list(query));
   }
@@ -33,7 +34,7 @@ export class TagsAdminController {
   @Get(':id')
   @RequireScopes('content:read')
   @ApiOperation({ summary: 'One tag (used or not); the ETag header is what PATCH and DELETE expect in If-Match.' })
-  @ApiOkResponse({ type: AdminTagModel })
+  @ApiDataResponse(AdminTagModel)
   async get(@Param('id', UuidPipe) id: string, @Res({ passthrough: true }) res: Response) {
     return withEtag(res, await this.tags.get(id));
   }
@@ -41,7 +42,7 @@ export class TagsAdminController {
   @Post()
   @RequireScopes('content:write')
   @ApiOperation({ summary: 'Create a tag. The slug is generated from the name (made unique) unless given; a taken explicit slug is 409.' })
-  @ApiCreatedResponse({ type: AdminTagModel })
+  @ApiDataResponse(AdminTagModel, { status: 201, description: 'Created.' })
   async create(@Body() body: CreateTagInput, @Actor() actor: AuditActor, @Res({ passthrough: true }) res: Response) {
     return withEtag(res, await this.tags.create(body, actor));
   }
@@ -50,7 +51,7 @@ export class TagsAdminController {
   @RequireScopes('content:write')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Change name, slug or description of a tag. Requires If-Match.' })
-  @ApiOkResponse({ type: AdminTagModel })
+  @ApiDataResponse(AdminTagModel)
   async update(
     @Param('id', UuidPipe) id: string,
     @Body() body: UpdateTagInput,
@@ -66,7 +67,7 @@ export class TagsAdminController {
   @RequireScopes('content:write')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Delete a tag and remove it from every post (related posts and search follow). Requires If-Match.' })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Deleted.' })
   async delete(@Param('id', UuidPipe) id: string, @Headers('if-match') ifMatch: string | undefined, @Actor() actor: AuditActor) {
     await this.tags.delete(id, ifMatch, actor);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScopes } from '../../common/auth/access.decorators';
 import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
 import { list, one, whole } from '../../common/http/envelopes';
@@ -12,6 +12,7 @@ import { UpdateWebhookBody } from './dto/update-webhook.body';
 import { WebhookDeliveryModel } from './models/webhook-delivery.model';
 import { CreatedWebhookModel, WebhookModel } from './models/webhook.model';
 import { WebhooksService } from './webhooks.service';
+import { ApiDataResponse, ApiListResponse } from '../../common/openapi/api-responses.decorators';
 
 @ApiTags('admin: webhooks')
 @ApiBearerAuth()
@@ -29,14 +30,14 @@ export class WebhooksController {
       '`X-Byline-Event`, `X-Byline-Delivery` and `X-Byline-Signature: sha256=<hex HMAC-SHA256 of the raw body>`. ' +
       'Any 2xx answer within 5 s is success; otherwise it is retried with exponential backoff, 8 attempts in all.',
   })
-  @ApiCreatedResponse({ type: CreatedWebhookModel })
+  @ApiDataResponse(CreatedWebhookModel, { status: 201, description: 'The webhook, with its signing secret.' })
   async create(@Body() body: CreateWebhookBody, @Actor() actor: AuditActor) {
     return one(await this.webhooks.create(body, actor));
   }
 
   @Get()
   @ApiOperation({ summary: 'All webhooks, newest first (never their secrets).' })
-  @ApiOkResponse({ type: WebhookModel, isArray: true })
+  @ApiListResponse(WebhookModel, 'total', 'Every webhook.')
   async list() {
     const webhooks = await this.webhooks.list();
     return whole(webhooks);
@@ -44,14 +45,14 @@ export class WebhooksController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One webhook.' })
-  @ApiOkResponse({ type: WebhookModel })
+  @ApiDataResponse(WebhookModel)
   async get(@Param('id', UuidPipe) id: string) {
     return one(await this.webhooks.get(id));
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a webhook; absent fields stay. Deactivating it cancels its pending deliveries.' })
-  @ApiOkResponse({ type: WebhookModel })
+  @ApiDataResponse(WebhookModel)
   async update(@Param('id', UuidPipe) id: string, @Body() body: UpdateWebhookBody, @Actor() actor: AuditActor) {
     return one(await this.webhooks.update(id, body, actor));
   }
@@ -59,14 +60,14 @@ export class WebhooksController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a webhook and its delivery history.' })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Deleted.' })
   async delete(@Param('id', UuidPipe) id: string, @Actor() actor: AuditActor): Promise<void> {
     await this.webhooks.delete(id, actor);
   }
 
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'Deliveries of a webhook, newest first, with status, attempts and the last error.' })
-  @ApiOkResponse({ type: WebhookDeliveryModel, isArray: true })
+  @ApiListResponse(WebhookDeliveryModel, 'page')
   async deliveries(@Param('id', UuidPipe) id: string, @Query() query: ListDeliveriesQuery) {
     return list(await this.webhooks.listDeliveries(id, query));
   }

@@ -64,13 +64,65 @@ describe('OpenAPI document and docs page', () => {
         if (path.startsWith('/api/')) expect(fourxx).toContain('400');
         if (path.startsWith('/health/')) expect(fourxx).toEqual([]);
         for (const status of fourxx) {
-          expect({ route: `${method} ${path} ${status}`, content: op.responses[status].content }).toEqual({
+          const media = op.responses[status].content;
+          expect({ route: `${method} ${path} ${status}`, types: Object.keys(media) }).toEqual({
             route: `${method} ${path} ${status}`,
-            content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+            types: ['application/problem+json'],
+          });
+          expect(media['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/ProblemDetails' });
+          // Each status has its own example: a 404 is never illustrated by a 400 validation body.
+          const example = media['application/problem+json'].example;
+          expect({ route: `${method} ${path} ${status}`, status: example.status, hasErrors: 'errors' in example }).toEqual({
+            route: `${method} ${path} ${status}`,
+            status: Number(status),
+            hasErrors: status === '400',
           });
         }
       }
     }
+  });
+
+  it('lists every error code, including those of unavailability and idempotency in flight', () => {
+    expect(doc.components.schemas.ErrorCode.enum).toEqual(expect.arrayContaining(['SERVICE_UNAVAILABLE', 'IDEMPOTENCY_IN_PROGRESS', 'NOT_FOUND', 'RATE_LIMITED']));
+  });
+
+  it('documents 503 on every operation that reads the database, and 304 on conditional GETs', () => {
+    for (const [path, item] of Object.entries<any>(doc.paths)) {
+      for (const [method, op] of Object.entries<any>(item)) {
+        if (path !== '/health/live') expect({ route: `${method} ${path}`, has503: '503' in op.responses }).toEqual({ route: `${method} ${path}`, has503: true });
+        if (method === 'get' && path.startsWith('/api/')) expect(op.responses['304']).toBeDefined();
+      }
+    }
+  });
+
+  it('is OpenAPI 3.1 through and through: no 3.0 `nullable`, and servers to call', () => {
+    expect(JSON.stringify(doc)).not.toMatch(/"nullable"/);
+    expect(doc.servers.length).toBeGreaterThan(0);
+    expect(doc.components.schemas.Post.properties.publishedAt.type).toEqual(['string', 'null']);
+    expect(doc.components.schemas.Post.properties.primaryTag).toEqual({ oneOf: [{ $ref: '#/components/schemas/Tag' }, { type: 'null' }] });
+  });
+
+  it('gives every JSON success body under /api a named envelope around a named resource', () => {
+    const schemas = doc.components.schemas;
+    for (const [path, item] of Object.entries<any>(doc.paths)) {
+      if (!path.startsWith('/api/')) continue;
+      for (const [method, op] of Object.entries<any>(item)) {
+        for (const status of ['200', '201']) {
+          const schema = op.responses[status]?.content?.['application/json']?.schema;
+          if (!schema) continue;
+          const name = String(schema.$ref).replace('#/components/schemas/', '');
+          expect({ route: `${method} ${path}`, name }).toEqual({ route: `${method} ${path}`, name: expect.stringMatching(/Envelope$/) });
+          const data = schemas[name].properties.data;
+          const ref = data.$ref ?? data.items?.$ref;
+          expect({ route: `${method} ${path}`, ref }).toEqual({ route: `${method} ${path}`, ref: expect.stringMatching(/^#\/components\/schemas\/[A-Z]\w+$/) });
+        }
+      }
+    }
+    for (const name of ['Post', 'PostSummary', 'AdminPost', 'Tag', 'Author', 'SearchHit', 'RelatedPost', 'PageMeta', 'CursorMeta', 'PostRevision', 'ApiToken', 'Webhook', 'WebhookDelivery', 'AuditEntry']) {
+      expect(schemas[name]).toBeDefined();
+    }
+    expect(schemas.PostSummary.required).toEqual(expect.arrayContaining(['title', 'tags', 'primaryTag', 'authors', 'url', 'readingTime']));
+    expect(schemas.Tag.required).toEqual(expect.arrayContaining(['postCount']));
   });
 
   it('documents the concurrency and idempotency answers of editor writes', () => {
@@ -84,17 +136,21 @@ describe('OpenAPI document and docs page', () => {
   });
 
   it('documents the success envelopes', () => {
-    const list = doc.paths['/api/posts'].get.responses['200'].content['application/json'].schema;
+    const json = (path: string, method = 'get', status = '200') => doc.paths[path][method].responses[status].content['application/json'].schema;
+    const schemas = doc.components.schemas;
+    expect(json('/api/posts')).toEqual({ $ref: '#/components/schemas/PostSummaryListEnvelope' });
+    const list = schemas.PostSummaryListEnvelope;
     expect(list.required).toEqual(['data', 'meta']);
-    expect(list.properties.meta.properties.pagination.oneOf).toEqual([
-      { $ref: '#/components/schemas/PageMeta' },
-      { $ref: '#/components/schemas/CursorMeta' },
-      { $ref: '#/components/schemas/TotalMeta' },
-    ]);
-    const related = doc.paths['/api/posts/slug/{slug}/related'].get.responses['200'].content['application/json'].schema;
-    expect(related.properties.meta.properties.pagination).toEqual({ $ref: '#/components/schemas/TotalMeta' });
-    const tag = doc.paths['/api/admin/tags/{id}'].get.responses['200'].content['application/json'].schema;
-    expect(tag).toEqual({ type: 'object', required: ['data'], properties: { data: { $ref: '#/components/schemas/AdminTagModel' } } });
+    expect(list.properties.data.items).toEqual({ $ref: '#/components/schemas/PostSummary' });
+    expect(list.properties.meta.properties.pagination.oneOf).toEqual([{ $ref: '#/components/schemas/PageMeta' }, { $ref: '#/components/schemas/CursorMeta' }]);
+    expect(json('/api/posts/slug/{slug}')).toEqual({ $ref: '#/components/schemas/PostEnvelope' });
+    expect(schemas.PostEnvelope.properties.data).toEqual({ $ref: '#/components/schemas/Post' });
+    expect(json('/api/posts/slug/{slug}/related')).toEqual({ $ref: '#/components/schemas/RelatedPostListEnvelope' });
+    expect(schemas.RelatedPostListEnvelope.properties.meta.properties.pagination).toEqual({ $ref: '#/components/schemas/TotalMeta' });
+    expect(schemas.SearchHitListEnvelope.properties.meta.properties.pagination).toEqual({ $ref: '#/components/schemas/SearchMeta' });
+    expect(json('/api/admin/tags/{id}')).toEqual({ $ref: '#/components/schemas/AdminTagEnvelope' });
+    expect(json('/api/admin/posts', 'post', '201')).toEqual({ $ref: '#/components/schemas/AdminPostEnvelope' });
+    expect(doc.paths['/api/posts/slug/{slug}'].get.responses['301']).toBeDefined();
   });
 
   it('marks editor routes as bearer-authenticated with 401 and 403, and public ones as open', () => {
@@ -107,7 +163,8 @@ describe('OpenAPI document and docs page', () => {
         expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403']));
       }
     }
-    expect(doc.paths['/api/posts'].get.security).toBeUndefined();
+    expect(doc.paths['/api/posts'].get.security).toEqual([]);
+    expect(doc.paths['/health/ready'].get.security).toEqual([]);
   });
 
   it('serves the docs page and its scripts and styles from this server, never from another host', async () => {

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { SCOPES, type Scope } from '../../../common/auth/access.decorators';
 
 /** A token as listed: never its plaintext or its hash. */
+@ApiSchema({ name: 'ApiToken', description: 'An API token as listed: never its plaintext or its hash.' })
 export class ApiTokenModel {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -29,6 +30,7 @@ export class ApiTokenModel {
 }
 
 /** The answer to a create: the only time the plaintext token is ever shown. */
+@ApiSchema({ name: 'CreatedApiToken', description: 'A token just minted, with its plaintext (shown once).' })
 export class CreatedApiTokenModel extends ApiTokenModel {
   @ApiProperty({ description: 'The bearer token. Shown once; store it now.', example: 'byl_…' })
   token: string;

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 
 /** One recorded mutation. */
+@ApiSchema({ name: 'AuditEntry', description: 'One recorded mutation.' })
 export class AuditEntryModel {
   @ApiProperty({ description: 'Sequence number (as a string: it is a 64-bit integer).' })
   id: string;

@@ -1,7 +1,8 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { AuthorModel } from './author.model';
 
+@ApiSchema({ name: 'AdminAuthor', description: 'An author as the editor API sees it: any author, with or without posts, with its ETag.' })
 @ObjectType('AdminAuthor', { description: 'An author as the editor API sees it: any author, with or without posts, with its ETag.' })
 export class AdminAuthorModel extends AuthorModel {
   @ApiProperty({ format: 'date-time' }) @Field()

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 
+@ApiSchema({ name: 'Author', description: 'A public author profile. Never carries an e-mail or anything private.' })
 @ObjectType('Author', { description: 'A public author profile. Never carries an e-mail or anything private.' })
 export class AuthorModel {
   @ApiProperty({ format: 'uuid' }) @Field(() => ID)

@@ -1,7 +1,8 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { FeatureImage, PostStatus, Seo } from './post.model';
 
+@ApiSchema({ name: 'PostSnapshot', description: 'Every editable field of a post as it was after one write.' })
 @ObjectType('PostSnapshot', { description: 'Every editable field of a post as it was after one write.' })
 export class PostSnapshotModel {
   @ApiProperty() @Field() title: string;
@@ -11,7 +12,7 @@ export class PostSnapshotModel {
   @Field(() => String, { nullable: true })
   html: string | null;
   @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true }) customExcerpt: string | null;
-  @ApiProperty({ enum: PostStatus }) @Field(() => PostStatus) status: PostStatus;
+  @ApiProperty({ enum: PostStatus, enumName: 'PostStatus' }) @Field(() => PostStatus) status: PostStatus;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) @Field(() => String, { nullable: true }) publishedAt: string | null;
   @ApiProperty() @Field() featured: boolean;
   @ApiProperty({ type: FeatureImage, nullable: true }) @Field(() => FeatureImage, { nullable: true }) featureImage: FeatureImage | null;
@@ -21,6 +22,7 @@ export class PostSnapshotModel {
   @ApiProperty({ type: [String], description: 'Author slugs in order.' }) @Field(() => [String]) authors: string[];
 }
 
+@ApiSchema({ name: 'PostRevision', description: 'A numbered snapshot stored by every successful write of a post.' })
 @ObjectType('PostRevision', { description: 'A numbered snapshot stored by every successful write of a post.' })
 export class PostRevisionModel {
   @ApiProperty({ description: '1, 2, 3, … per post.' }) @Field(() => Int) number: number;

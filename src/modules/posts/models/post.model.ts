@@ -53,7 +53,7 @@ export class PostModel implements Partial<PostBody> {
   @ApiProperty() @Field() title: string;
   @ApiProperty({ description: 'customExcerpt, or generated from the first words of the body.' }) @Field() excerpt: string;
   @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true }) customExcerpt: string | null;
-  @ApiProperty({ enum: PostStatus }) @Field(() => PostStatus) status: PostStatus;
+  @ApiProperty({ enum: PostStatus, enumName: 'PostStatus' }) @Field(() => PostStatus) status: PostStatus;
   @ApiProperty() @Field() featured: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   @Field(() => GraphQLISODateTime, { nullable: true })

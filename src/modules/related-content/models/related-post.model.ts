@@ -1,8 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { FeatureImage, ReadingTime } from '../../posts/models/post.model';
 import { TagModel } from '../../tags/models/tag.model';
 
 /** REST shape of one related post: what a "related posts" footer renders. */
+@ApiSchema({ name: 'RelatedPost', description: 'What a "related posts" footer renders.' })
 export class RelatedPostSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() slug: string;

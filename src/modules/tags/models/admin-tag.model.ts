@@ -1,7 +1,8 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { TagModel } from './tag.model';
 
+@ApiSchema({ name: 'AdminTag', description: 'A tag as the editor API sees it: any tag, used or not, with its ETag.' })
 @ObjectType('AdminTag', { description: 'A tag as the editor API sees it: any tag, used or not, with its ETag.' })
 export class AdminTagModel extends TagModel {
   @ApiProperty({ format: 'date-time' }) @Field()

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 
+@ApiSchema({ name: 'Tag', description: 'A public tag.' })
 @ObjectType('Tag', { description: 'A topic posts are filed under; the first tag of a post is its primary tag.' })
 export class TagModel {
   @ApiProperty({ format: 'uuid' }) @Field(() => ID)

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '../dto/list-deliveries.query';
 
 /** One event sent (or to be sent) to one webhook, with the outcome of its last attempt. */
+@ApiSchema({ name: 'WebhookDelivery', description: 'One event sent (or to be sent) to one webhook.' })
 export class WebhookDeliveryModel {
   @ApiProperty({ format: 'uuid', description: 'Also sent as X-Byline-Delivery and as payload.id: receivers dedupe on it.' })
   id: string;
@@ -12,7 +13,7 @@ export class WebhookDeliveryModel {
   @ApiProperty({ example: 'post.published' })
   event: string;
 
-  @ApiProperty({ description: 'The JSON body: { id, event, occurredAt, target: { type, id }, requestId }.' })
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The JSON body: { id, event, occurredAt, target: { type, id }, requestId }.' })
   payload: object;
 
   @ApiProperty({ enum: DELIVERY_STATUSES })
