@@ -8,6 +8,7 @@ import { requireJsonBodies } from './common/http/json-bodies.middleware';
 import { assignRequestId } from './common/http/request-id.middleware';
 import { setupOpenApi } from './common/openapi/openapi.setup';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { HostileInputPipe } from './common/validation/hostile-input.pipe';
 import { createValidationPipe } from './common/validation/validation.pipe';
 
 /** Maximum JSON body: a 1 MiB post body plus its metadata. Larger requests get 413. */
@@ -29,7 +30,8 @@ export function configureApp(app: INestApplication): INestApplication {
   express.disable('x-powered-by');
   express.set('query parser', 'simple');
   express.set('trust proxy', config.http.trustProxy);
-  app.useGlobalPipes(createValidationPipe());
+  // Hostile input (NUL, lone surrogates, deep nesting) is refused before validation recurses into it.
+  app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(allowedMethodsFor));
   setupOpenApi(app);
   app.enableShutdownHooks();

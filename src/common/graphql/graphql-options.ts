@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { AppConfig } from '../../config/app-config';
 import { formatGraphQLError } from '../errors/graphql-error';
 import { GraphQLContext } from './graphql-context';
+import { inputSafetyPlugin } from './input-safety.plugin';
 
 /**
  * Query limits, measured with graphql-armor's cost model (test/e2e/graphql/safety.e2e-spec.ts):
@@ -42,7 +43,7 @@ export function buildGraphQLOptions(
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    plugins: [...armor.plugins, ...extraPlugins],
+    plugins: [inputSafetyPlugin(), ...armor.plugins, ...extraPlugins],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     formatError: formatGraphQLError,
