@@ -9,7 +9,14 @@ export interface AppConfig {
    * `trustProxy`: Express's "trust proxy", so that client addresses (rate limits, logs) come from
    * X-Forwarded-For. `corsOrigins`: browsers on these origins may call the API (`*`: any; empty: none).
    */
-  http: { host: string; port: number; trustProxy: boolean | number | string; corsOrigins: '*' | string[] };
+  http: {
+    host: string;
+    port: number;
+    trustProxy: boolean | number | string;
+    corsOrigins: '*' | string[];
+    /** Slow-client limits: request headers, a request body (answered 408), the whole request (Node's own 408). */
+    timeouts: { headersMs: number; bodyMs: number; requestMs: number };
+  };
   database: {
     /** Unset: Byline starts its own embedded PostgreSQL. */
     url: string | undefined;
@@ -35,7 +42,17 @@ export interface AppConfig {
   /** Publishes due SCHEDULED posts; polls the database every `intervalMs`. */
   scheduler: { enabled: boolean; intervalMs: number };
   /** Sends queued webhook deliveries; polls every `pollIntervalMs`, retries after `retryBaseMs` × 2^(attempts − 1). */
-  webhooks: { enabled: boolean; pollIntervalMs: number; retryBaseMs: number };
+  webhooks: {
+    enabled: boolean;
+    pollIntervalMs: number;
+    retryBaseMs: number;
+    /**
+     * Deliveries to loopback, private, link-local and other special-purpose addresses are refused unless
+     * `allowPrivateNetworks`, or the address is inside one of `allowedNetworks` (CIDR ranges).
+     */
+    allowPrivateNetworks: boolean;
+    allowedNetworks: string[];
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -65,7 +82,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const siteUrl = (env.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     env: nodeEnv,
-    http: { host: env.HOST ?? '0.0.0.0', port, trustProxy: parseTrustProxy(env.TRUST_PROXY), corsOrigins: parseCorsOrigins(env.CORS_ORIGINS) },
+    http: {
+      host: env.HOST ?? '0.0.0.0',
+      port,
+      trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+      timeouts: parseTimeouts(env),
+    },
     database: {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE ?? 10,
@@ -107,8 +130,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       enabled: env.WEBHOOKS_ENABLED ?? nodeEnv !== 'test',
       pollIntervalMs: env.WEBHOOK_POLL_INTERVAL_MS ?? 1000,
       retryBaseMs: env.WEBHOOK_RETRY_BASE_MS ?? 10_000,
+      allowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? false,
+      allowedNetworks: (env.WEBHOOK_ALLOWED_NETWORKS ?? '').split(',').map((n) => n.trim()).filter((n) => n !== ''),
     },
   };
+}
+
+function parseTimeouts(env: EnvironmentVariables): AppConfig['http']['timeouts'] {
+  const headersMs = env.HTTP_HEADERS_TIMEOUT_MS ?? 10_000;
+  const bodyMs = env.HTTP_BODY_TIMEOUT_MS ?? 30_000;
+  // Node's whole-request limit must not cut in before the friendlier header and body limits.
+  const requestMs = Math.max(env.HTTP_REQUEST_TIMEOUT_MS ?? 60_000, headersMs, bodyMs);
+  return { headersMs, bodyMs, requestMs };
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {
