@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import ipaddr from 'ipaddr.js';
 import { resolve } from 'node:path';
 import { EnvironmentVariables } from './environment';
 
@@ -71,11 +72,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const env = plainToInstance(EnvironmentVariables, present, { enableImplicitConversion: false });
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
-  if (errors.length > 0) {
-    throw new ConfigValidationError(
-      errors.map((e) => `${e.property}=${JSON.stringify(present[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`),
-    );
-  }
+  const problems = errors.map((e) => `${e.property}=${JSON.stringify(present[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  const badNetwork = splitList(env.WEBHOOK_ALLOWED_NETWORKS).find((n) => !ipaddr.isValid(n) && !ipaddr.isValidCIDR(n));
+  if (badNetwork !== undefined) problems.push(`WEBHOOK_ALLOWED_NETWORKS: "${badNetwork}" is neither an IP address nor a CIDR range`);
+  if (problems.length > 0) throw new ConfigValidationError(problems);
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['env'];
   const port = env.PORT ?? 3000;
   const embedded = env.DATABASE_URL === undefined;
@@ -131,9 +131,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       pollIntervalMs: env.WEBHOOK_POLL_INTERVAL_MS ?? 1000,
       retryBaseMs: env.WEBHOOK_RETRY_BASE_MS ?? 10_000,
       allowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? false,
-      allowedNetworks: (env.WEBHOOK_ALLOWED_NETWORKS ?? '').split(',').map((n) => n.trim()).filter((n) => n !== ''),
+      allowedNetworks: splitList(env.WEBHOOK_ALLOWED_NETWORKS),
     },
   };
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '');
 }
 
 function parseTimeouts(env: EnvironmentVariables): AppConfig['http']['timeouts'] {

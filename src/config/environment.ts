@@ -121,8 +121,6 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toBool) @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE_NETWORKS?: boolean;
 
-  @IsOptional() @Matches(/^\s*[0-9a-fA-F:.]+(\/\d{1,3})?\s*(,\s*[0-9a-fA-F:.]+(\/\d{1,3})?\s*)*$/, {
-    message: 'WEBHOOK_ALLOWED_NETWORKS must be a comma-separated list of IP addresses or CIDR ranges',
-  })
+  @IsOptional() @IsString() @MaxLength(4000)
   WEBHOOK_ALLOWED_NETWORKS?: string;
 }
