@@ -11,6 +11,9 @@ import { createTestApp, TestApp } from '../../helpers/create-test-app';
 import { bearer, issueToken } from '../../helpers/tokens';
 import { contentDigest, deepJson, fuzzBudget, fuzzSeed, HOSTILE_STRINGS, hostileValue, LEAK, pool } from './fuzz-support';
 
+// Budgeted for a loaded 2-core machine; a fast one finishes in a fraction of this.
+const FUZZ_TIMEOUT_MS = 300_000;
+
 // What a client may see: Apollo's request-level codes and our domain codes, never INTERNAL.
 const ALLOWED_CODES = new Set<string>([
   'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
@@ -196,5 +199,5 @@ describe('GraphQL fuzzer generated from the served schema', () => {
     }
     console.log(`GraphQL fuzzer: ${operations.length} operations over ${fields.length} fields in ${Date.now() - started} ms; ${answered} answered without errors, ${failures.length} failures (FUZZ_SEED=${seed})`);
     expect(failures.slice(0, 15)).toEqual([]);
-  });
+  }, FUZZ_TIMEOUT_MS);
 });

@@ -6,6 +6,9 @@ import { createTestApp, TestApp } from '../../helpers/create-test-app';
 import { bearer, issueToken } from '../../helpers/tokens';
 import { contentDigest, deepJson, encodeLoose, fuzzBudget, fuzzSeed, HOSTILE_STRINGS, hostileValue, LEAK, pool } from './fuzz-support';
 
+// Budgeted for a loaded 2-core machine; a fast one finishes in a fraction of this.
+const FUZZ_TIMEOUT_MS = 300_000;
+
 type Schema = { $ref?: string; type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; oneOf?: Schema[]; allOf?: Schema[]; anyOf?: Schema[] };
 type Parameter = { name: string; in: 'path' | 'query' | 'header'; schema?: Schema };
 type Operation = { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> }; security?: unknown[] };
@@ -192,5 +195,5 @@ describe('REST fuzzer driven by /api/openapi.json', () => {
     }
     console.log(`REST fuzzer: ${all.length} requests over ${operations.length} operations in ${Date.now() - started} ms; ${accepted} accepted, ${failures.length} failures (FUZZ_SEED=${seed})`);
     expect(failures.slice(0, 15)).toEqual([]);
-  });
+  }, FUZZ_TIMEOUT_MS);
 });
