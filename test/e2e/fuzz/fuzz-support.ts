@@ -80,3 +80,35 @@ export async function pool<T>(items: T[], limit: number, run: (item: T) => Promi
     }),
   );
 }
+
+/** Wall-clock budget of a fuzzer run (FUZZ_TIME_MS overrides): it stops sending once it is spent. */
+export function fuzzTimeBudgetMs(fallback = 90_000): number {
+  const given = Number(process.env.FUZZ_TIME_MS);
+  return Number.isInteger(given) && given > 0 ? given : fallback;
+}
+
+/** Interleaves per-operation lists (a, b, c, a, b, c, …) so that a run cut short still covers every operation. */
+export function roundRobin<T>(lists: T[][]): T[] {
+  const out: T[] = [];
+  for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+  return out;
+}
+
+/**
+ * Sends `items` in rounds of `roundSize`: reads concurrently, writes one at a time (each between two
+ * digests). The first `mustSend` items are always sent; after that, sending stops when `deadline` passes.
+ */
+export async function runRounds<T>(
+  items: T[],
+  opts: { roundSize: number; mustSend: number; deadline: number; isWrite(item: T): boolean; read(item: T): Promise<void>; write(item: T): Promise<void> },
+): Promise<number> {
+  let sent = 0;
+  for (let start = 0; start < items.length; start += opts.roundSize) {
+    if (start >= opts.mustSend && Date.now() > opts.deadline) break;
+    const round = items.slice(start, start + opts.roundSize);
+    await pool(round.filter((i) => !opts.isWrite(i)), 4, opts.read);
+    for (const item of round.filter((i) => opts.isWrite(i))) await opts.write(item);
+    sent += round.length;
+  }
+  return sent;
+}
