@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import ipaddr from 'ipaddr.js';
 import { resolve } from 'node:path';
 import { EnvironmentVariables } from './environment';
 
@@ -9,7 +10,14 @@ export interface AppConfig {
    * `trustProxy`: Express's "trust proxy", so that client addresses (rate limits, logs) come from
    * X-Forwarded-For. `corsOrigins`: browsers on these origins may call the API (`*`: any; empty: none).
    */
-  http: { host: string; port: number; trustProxy: boolean | number | string; corsOrigins: '*' | string[] };
+  http: {
+    host: string;
+    port: number;
+    trustProxy: boolean | number | string;
+    corsOrigins: '*' | string[];
+    /** Slow-client limits: request headers, a request body (answered 408), the whole request (Node's own 408). */
+    timeouts: { headersMs: number; bodyMs: number; requestMs: number };
+  };
   database: {
     /** Unset: Byline starts its own embedded PostgreSQL. */
     url: string | undefined;
@@ -46,7 +54,17 @@ export interface AppConfig {
   /** Publishes due SCHEDULED posts; polls the database every `intervalMs`. */
   scheduler: { enabled: boolean; intervalMs: number };
   /** Sends queued webhook deliveries; polls every `pollIntervalMs`, retries after `retryBaseMs` × 2^(attempts − 1). */
-  webhooks: { enabled: boolean; pollIntervalMs: number; retryBaseMs: number };
+  webhooks: {
+    enabled: boolean;
+    pollIntervalMs: number;
+    retryBaseMs: number;
+    /**
+     * Deliveries to loopback, private, link-local and other special-purpose addresses are refused unless
+     * `allowPrivateNetworks`, or the address is inside one of `allowedNetworks` (CIDR ranges).
+     */
+    allowPrivateNetworks: boolean;
+    allowedNetworks: string[];
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -65,18 +83,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const env = plainToInstance(EnvironmentVariables, present, { enableImplicitConversion: false });
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
-  if (errors.length > 0) {
-    throw new ConfigValidationError(
-      errors.map((e) => `${e.property}=${JSON.stringify(present[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`),
-    );
-  }
+  const problems = errors.map((e) => `${e.property}=${JSON.stringify(present[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  const badNetwork = splitList(env.WEBHOOK_ALLOWED_NETWORKS).find((n) => !ipaddr.isValid(n) && !ipaddr.isValidCIDR(n));
+  if (badNetwork !== undefined) problems.push(`WEBHOOK_ALLOWED_NETWORKS: "${badNetwork}" is neither an IP address nor a CIDR range`);
+  if (problems.length > 0) throw new ConfigValidationError(problems);
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['env'];
   const port = env.PORT ?? 3000;
   const embedded = env.DATABASE_URL === undefined;
   const siteUrl = (env.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     env: nodeEnv,
-    http: { host: env.HOST ?? '0.0.0.0', port, trustProxy: parseTrustProxy(env.TRUST_PROXY), corsOrigins: parseCorsOrigins(env.CORS_ORIGINS) },
+    http: {
+      host: env.HOST ?? '0.0.0.0',
+      port,
+      trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+      timeouts: parseTimeouts(env),
+    },
     database: {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE ?? 10,
@@ -124,8 +147,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       enabled: env.WEBHOOKS_ENABLED ?? nodeEnv !== 'test',
       pollIntervalMs: env.WEBHOOK_POLL_INTERVAL_MS ?? 1000,
       retryBaseMs: env.WEBHOOK_RETRY_BASE_MS ?? 10_000,
+      allowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? false,
+      allowedNetworks: splitList(env.WEBHOOK_ALLOWED_NETWORKS),
     },
   };
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '');
+}
+
+function parseTimeouts(env: EnvironmentVariables): AppConfig['http']['timeouts'] {
+  const headersMs = env.HTTP_HEADERS_TIMEOUT_MS ?? 10_000;
+  const bodyMs = env.HTTP_BODY_TIMEOUT_MS ?? 30_000;
+  // Node's whole-request limit must not cut in before the friendlier header and body limits.
+  const requestMs = Math.max(env.HTTP_REQUEST_TIMEOUT_MS ?? 60_000, headersMs, bodyMs);
+  return { headersMs, bodyMs, requestMs };
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {

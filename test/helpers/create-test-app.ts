@@ -69,7 +69,14 @@ export async function createTestApp(
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => undefined }
     : await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...options.env });
+  // Webhook tests deliver to receivers on 127.0.0.1, which production refuses by default.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'silent',
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+    ...options.env,
+  });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config, { url: database.url, embedded: null })],
   }).compile();

@@ -7,6 +7,7 @@ import { AppConfig } from '../../config/app-config';
 import { formatGraphQLError } from '../errors/graphql-error';
 import { rateLimitRetryAfter } from '../http/rate-limit.guard';
 import { GraphQLContext } from './graphql-context';
+import { inputSafetyPlugin } from './input-safety.plugin';
 
 /**
  * Query limits, measured with graphql-armor's cost model (test/e2e/graphql/safety.e2e-spec.ts):
@@ -48,7 +49,7 @@ export function buildGraphQLOptions(
     // No other resolver error sets an HTTP status, so the rest still answer 200.
     preserveHttpStatusForExecutionErrors: false,
     includeStacktraceInErrorResponses: false,
-    plugins: [...armor.plugins, rateLimitStatus, ...extraPlugins],
+    plugins: [inputSafetyPlugin(), ...armor.plugins, rateLimitStatus, ...extraPlugins],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     formatError: formatGraphQLError,

@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Res, SetMetadata } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireScopes } from '../../common/auth/access.decorators';
-import { DomainError } from '../../common/errors/domain-error';
 import { one, whole } from '../../common/http/envelopes';
 import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
 import { pickFields } from '../../common/http/pick-fields';
+import { IntParamPipe } from '../../common/validation/int-param.pipe';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Actor } from '../audit/audit-actor.decorator';
 import { parseIfMatch, parseOptionalIfMatch, postEtag } from './domain/post-etag';
@@ -21,9 +21,7 @@ import { AdminPostResource } from './models/post-resource.model';
 import { PostRevisionModel } from './models/post-revision.model';
 
 const IF_MATCH = { name: 'If-Match', description: 'The ETag of the post as last read ("<id>:<version>").' };
-const RevisionNumber = new ParseIntPipe({
-  exceptionFactory: () => DomainError.validation('"n" must be a revision number.', [{ field: 'n', message: 'must be an integer' }]),
-});
+const RevisionNumber = new IntParamPipe('n');
 
 function withEtag<T extends { id: string; version: number }>(res: Response, post: T) {
   res.setHeader('ETag', postEtag(post.id, post.version));

@@ -66,7 +66,7 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, BeforeA
 
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
     const { id, event, url, secret, payload } = delivery;
-    const result = await sendDelivery({ id, event, url, secret, body: JSON.stringify(payload) }, DELIVERY_TIMEOUT_MS);
+    const result = await sendDelivery({ id, event, url, secret, body: JSON.stringify(payload) }, DELIVERY_TIMEOUT_MS, this.config.webhooks);
     const attempts = delivery.attempts + 1;
     const next = afterAttempt(result.ok, attempts, this.config.webhooks.retryBaseMs);
     const error = result.error ?? '';

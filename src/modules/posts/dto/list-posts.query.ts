@@ -1,20 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { Transform } from 'class-transformer';
 import { PageQuery } from '../../../common/pagination/page.query';
 import { ToBool, ToList } from '../../../common/validation/query-transforms';
 import { BODY_FORMATS, BodyFormatName, POST_FIELDS, POST_ORDERS, PostField, PostOrder } from '../domain/post-listing';
+import { ToDate } from './to-date.transform';
 import { unknownValueMessage } from './unknown-value.message';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-// Accept only full ISO-8601 timestamps or dates; anything Date.parse would guess at is rejected.
-const ToDate = () =>
-  Transform(({ value }: { value: unknown }) => {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value)) return value;
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? value : date;
-  });
 
 /** Query parameters of the public post list. Unknown parameters are rejected by the global pipe. */
 export class ListPostsQuery extends PageQuery {
@@ -41,11 +33,11 @@ export class ListPostsQuery extends PageQuery {
   featured?: boolean;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Only posts published strictly after this time.' })
-  @IsOptional() @ToDate() @IsDate({ message: 'publishedAfter must be an ISO-8601 date or date-time' })
+  @IsOptional() @ToDate({ allowDateOnly: true }) @IsDate({ message: 'publishedAfter must be an ISO-8601 date or date-time' })
   publishedAfter?: Date;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Only posts published strictly before this time.' })
-  @IsOptional() @ToDate() @IsDate({ message: 'publishedBefore must be an ISO-8601 date or date-time' })
+  @IsOptional() @ToDate({ allowDateOnly: true }) @IsDate({ message: 'publishedBefore must be an ISO-8601 date or date-time' })
   publishedBefore?: Date;
 
   @ApiPropertyOptional({ description: `Comma list of top-level fields to return (id is always included): ${POST_FIELDS.join(', ')}` })
