@@ -1,0 +1,279 @@
+-- Related posts, maintained incrementally after commit instead of inside every write.
+--
+-- A post write only records the post in related_refresh_queue (in its own transaction, no global lock).
+-- The background refresh (src/modules/related-content/related-refresh.worker.ts) claims due rows with
+-- FOR UPDATE SKIP LOCKED and runs refresh_related_around() for each: the post's own top-k list from a
+-- bounded candidate set, then the lists of those candidates that the post now enters, leaves or moves in.
+-- Nothing here scans every post.
+--
+-- score(source → candidate) = Σ ln(1 + N / df) over shared tags      (df: posts carrying the tag)
+--                           + 2 × trigram similarity of title + excerpt
+--                           + 1.5 × Σ weight(l) over the lexemes l in both posts' top terms
+--                           + 0.25 / (1 + candidate's age in years)
+-- Top terms: a post's 48 most prominent search lexemes, weighted by ln(N / df) over published posts and
+-- normalised to sum 1 (related_terms). Ties are broken by id.
+
+CREATE TABLE "related_refresh_queue" (
+    "post_id" UUID NOT NULL,
+    "due_at" TIMESTAMPTZ(3) NOT NULL DEFAULT now(),
+    "reverse" BOOLEAN NOT NULL DEFAULT true,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "related_refresh_queue_pkey" PRIMARY KEY ("post_id")
+);
+
+CREATE INDEX "related_refresh_queue_due_at_idx" ON "related_refresh_queue"("due_at");
+
+CREATE TABLE "related_terms" (
+    "post_id" UUID NOT NULL,
+    "lexemes" TEXT[],
+    "weights" DOUBLE PRECISION[],
+
+    CONSTRAINT "related_terms_pkey" PRIMARY KEY ("post_id")
+);
+
+-- Records posts whose lists need recomputing. A repeated write bumps the version, so a refresh that
+-- was already running when it came is not taken for it (see the worker's completion step), and keeps
+-- the earlier due time (debounce with a bounded delay). Rows are locked in id order against deadlocks.
+CREATE OR REPLACE FUNCTION enqueue_related_refresh(p_post_ids uuid[], p_reverse boolean, p_delay_ms integer)
+RETURNS void
+LANGUAGE sql
+AS $$
+  INSERT INTO related_refresh_queue AS q (post_id, due_at, reverse)
+  SELECT DISTINCT id, now() + make_interval(secs => p_delay_ms / 1000.0), p_reverse
+  FROM unnest(p_post_ids) id
+  ORDER BY id
+  ON CONFLICT (post_id) DO UPDATE
+    SET version = q.version + 1,
+        reverse = q.reverse OR EXCLUDED.reverse,
+        due_at = LEAST(q.due_at, EXCLUDED.due_at);
+$$;
+
+-- Lists are written under one transaction-scoped advisory lock each, always taken in id order.
+CREATE OR REPLACE FUNCTION related_lock_lists(p_post_ids uuid[])
+RETURNS void
+LANGUAGE sql
+AS $$
+  SELECT count(pg_advisory_xact_lock(hashtextextended('byline.related:' || id::text, 0)))
+  FROM (SELECT DISTINCT id FROM unnest(p_post_ids) id ORDER BY id) ordered;
+$$;
+
+-- The post's 48 most prominent lexemes (frequency, title/excerpt first), weighted by ln(N / df) over
+-- published posts (one GIN lookup per lexeme) and normalised to sum 1. df >= 2: shared with another post.
+CREATE OR REPLACE FUNCTION related_terms_of(p_post_id uuid, p_total float8)
+RETURNS TABLE (lexeme text, weight float8, df bigint)
+LANGUAGE sql
+STABLE
+AS $$
+  WITH top AS (
+    SELECT l.lexeme
+    FROM posts me, unnest(coalesce(me.search_vector, ''::tsvector)) l
+    WHERE me.id = p_post_id
+    ORDER BY coalesce(array_length(l.positions, 1), 1) + 3 * (l.weights && '{A,B}'::text[])::int DESC, l.lexeme
+    LIMIT 48
+  ),
+  counted AS (
+    SELECT top.lexeme, (
+      SELECT count(*) FROM posts p
+      WHERE p.status = 'PUBLISHED' AND p.search_vector @@ quote_literal(top.lexeme)::tsquery
+    ) AS df
+    FROM top
+  ),
+  weighted AS (
+    SELECT counted.lexeme, counted.df, greatest(ln(p_total / greatest(counted.df, 1)), 0) AS idf FROM counted
+  )
+  SELECT lexeme, idf / greatest(sum(idf) OVER (), 1e-9), df FROM weighted;
+$$;
+
+CREATE OR REPLACE FUNCTION related_recency(p_published_at timestamptz)
+RETURNS float8
+LANGUAGE sql
+STABLE
+AS $$
+  SELECT 0.25 / (1 + greatest(extract(epoch FROM now() - coalesce(p_published_at, now())), 0) / 86400.0 / 365.0);
+$$;
+
+DROP FUNCTION IF EXISTS refresh_related_posts_around(uuid);
+DROP FUNCTION IF EXISTS refresh_related_posts(uuid, integer);
+
+-- Recomputes one post's list; with p_reverse, also updates the lists of its candidates (and of the posts
+-- that list it) where it now belongs, no longer belongs, or changed score. Returns how many other
+-- posts' lists it changed or queued. Bounded: at most ~100 posts per tag of the post, 20 per rare
+-- lexeme (8 lexemes), the k most recent posts (so small blogs fill every list), and the posts listing it.
+CREATE OR REPLACE FUNCTION refresh_related_around(p_post_id uuid, p_reverse boolean DEFAULT true, p_k integer DEFAULT 10)
+RETURNS integer
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  v_published boolean;
+  v_total float8;
+  v_lexemes text[];
+  v_weights float8[];
+  v_probe text[];
+  v_ids uuid[];
+  v_fwd float8[];
+  v_rev float8[];
+  v_targets uuid[];
+  v_fallen uuid[];
+  v_listers uuid[];
+BEGIN
+  SELECT status = 'PUBLISHED' INTO v_published FROM posts WHERE id = p_post_id;
+
+  IF v_published IS NOT TRUE THEN
+    -- Gone, draft or scheduled: it leaves every list, and those lists are refilled by their own refresh.
+    SELECT coalesce(array_agg(post_id), '{}') INTO v_listers FROM related_posts WHERE related_post_id = p_post_id;
+    PERFORM related_lock_lists(v_listers || p_post_id);
+    DELETE FROM related_posts WHERE post_id = p_post_id OR related_post_id = p_post_id;
+    DELETE FROM related_terms WHERE post_id = p_post_id;
+    PERFORM enqueue_related_refresh(v_listers, false, 0);
+    RETURN cardinality(v_listers);
+  END IF;
+
+  SELECT greatest(count(*), 1) INTO v_total FROM posts WHERE status = 'PUBLISHED';
+
+  SELECT coalesce(array_agg(t.lexeme ORDER BY t.weight DESC, t.lexeme), '{}'),
+         coalesce(array_agg(t.weight ORDER BY t.weight DESC, t.lexeme), '{}'),
+         coalesce((array_agg(t.lexeme ORDER BY t.df, t.lexeme) FILTER (WHERE t.df >= 2))[1:8], '{}')
+    INTO v_lexemes, v_weights, v_probe
+    FROM related_terms_of(p_post_id, v_total) t;
+
+  WITH my_tags AS (
+    SELECT pt.tag_id, ln(1 + v_total / greatest((SELECT count(*) FROM post_tags x WHERE x.tag_id = pt.tag_id), 1)) AS idf
+    FROM post_tags pt
+    WHERE pt.post_id = p_post_id
+  ),
+  candidates AS (
+    SELECT c.id FROM my_tags t CROSS JOIN LATERAL (
+      SELECT p.id FROM post_tags x JOIN posts p ON p.id = x.post_id
+      WHERE x.tag_id = t.tag_id AND p.status = 'PUBLISHED' AND p.id <> p_post_id
+      ORDER BY p.published_at DESC, p.id DESC
+      LIMIT 100
+    ) c
+    UNION
+    SELECT c.id FROM unnest(v_probe) l(lexeme) CROSS JOIN LATERAL (
+      SELECT p.id FROM posts p
+      WHERE p.search_vector @@ quote_literal(l.lexeme)::tsquery AND p.status = 'PUBLISHED' AND p.id <> p_post_id
+      LIMIT 20
+    ) c
+    UNION
+    (SELECT p.id FROM posts p WHERE p.status = 'PUBLISHED' AND p.id <> p_post_id ORDER BY p.published_at DESC, p.id DESC LIMIT p_k)
+    UNION
+    SELECT r.post_id FROM related_posts r WHERE r.related_post_id = p_post_id
+  ),
+  me AS (
+    SELECT p.title || ' ' || p.excerpt AS text, related_recency(p.published_at) AS recency FROM posts p WHERE p.id = p_post_id
+  ),
+  scored AS (
+    SELECT c.id,
+           coalesce((SELECT sum(t.idf) FROM post_tags x JOIN my_tags t ON t.tag_id = x.tag_id WHERE x.post_id = c.id), 0)
+             + 2.0 * similarity(p.title || ' ' || p.excerpt, me.text) AS shared,
+           1.5 * coalesce((SELECT sum(u.w) FROM unnest(v_lexemes, v_weights) u(l, w) WHERE u.l = ANY (rt.lexemes)), 0)
+             + related_recency(p.published_at) AS fwd_own,
+           1.5 * coalesce((SELECT sum(u.w) FROM unnest(rt.lexemes, rt.weights) u(l, w) WHERE u.l = ANY (v_lexemes)), 0)
+             + me.recency AS rev_own
+    FROM candidates c
+    JOIN posts p ON p.id = c.id AND p.status = 'PUBLISHED'
+    CROSS JOIN me
+    LEFT JOIN related_terms rt ON rt.post_id = c.id
+  )
+  SELECT coalesce(array_agg(id ORDER BY id), '{}'),
+         coalesce(array_agg(shared + fwd_own ORDER BY id), '{}'),
+         coalesce(array_agg(shared + rev_own ORDER BY id), '{}')
+    INTO v_ids, v_fwd, v_rev
+    FROM scored;
+
+  IF p_reverse THEN
+    -- Lists the post enters (beats the k-th, or the list is short) or is already in (score update).
+    SELECT coalesce(array_agg(s.id) FILTER (WHERE cur.has OR cur.n < p_k OR s.rev > cur.kth), '{}'),
+           coalesce(array_agg(s.id) FILTER (WHERE cur.has AND s.rev < cur.old AND cur.n >= p_k), '{}')
+      INTO v_targets, v_fallen
+      FROM unnest(v_ids, v_rev) s(id, rev)
+      CROSS JOIN LATERAL (
+        SELECT count(*) AS n, min(r.score) AS kth, bool_or(r.related_post_id = p_post_id) AS has,
+               max(r.score) FILTER (WHERE r.related_post_id = p_post_id) AS old
+        FROM related_posts r WHERE r.post_id = s.id
+      ) cur;
+  ELSE
+    v_targets := '{}';
+    v_fallen := '{}';
+  END IF;
+
+  PERFORM related_lock_lists(v_targets || p_post_id);
+
+  INSERT INTO related_terms (post_id, lexemes, weights) VALUES (p_post_id, v_lexemes, v_weights)
+  ON CONFLICT (post_id) DO UPDATE SET lexemes = EXCLUDED.lexemes, weights = EXCLUDED.weights;
+
+  DELETE FROM related_posts WHERE post_id = p_post_id;
+  INSERT INTO related_posts (post_id, related_post_id, rank, score)
+  SELECT p_post_id, s.id, row_number() OVER (ORDER BY s.score DESC, s.id), s.score
+  FROM unnest(v_ids, v_fwd) s(id, score)
+  ORDER BY s.score DESC, s.id
+  LIMIT p_k;
+
+  IF cardinality(v_targets) > 0 THEN
+    INSERT INTO related_posts (post_id, related_post_id, rank, score)
+    SELECT s.id, p_post_id, p_k + 1, s.rev
+    FROM unnest(v_ids, v_rev) s(id, rev)
+    WHERE s.id = ANY (v_targets)
+    ON CONFLICT (post_id, related_post_id) DO UPDATE SET score = EXCLUDED.score;
+
+    WITH ranked AS (
+      SELECT r.post_id, r.related_post_id, row_number() OVER (PARTITION BY r.post_id ORDER BY r.score DESC, r.related_post_id) AS position
+      FROM related_posts r WHERE r.post_id = ANY (v_targets)
+    ),
+    trimmed AS (
+      DELETE FROM related_posts r USING ranked
+      WHERE r.post_id = ranked.post_id AND r.related_post_id = ranked.related_post_id AND ranked.position > p_k
+    )
+    UPDATE related_posts r SET rank = ranked.position
+    FROM ranked
+    WHERE r.post_id = ranked.post_id AND r.related_post_id = ranked.related_post_id
+      AND ranked.position <= p_k AND r.rank <> ranked.position;
+  END IF;
+
+  -- Lists where the post lost score may now prefer a post they do not hold: recompute them.
+  PERFORM enqueue_related_refresh(v_fallen, false, 0);
+  RETURN cardinality(v_targets) + cardinality(v_fallen);
+END;
+$$;
+
+-- One post's own list (kept under its old name for callers such as the seed loader).
+CREATE OR REPLACE FUNCTION refresh_related_posts(p_post_id uuid, p_k integer DEFAULT 10)
+RETURNS void
+LANGUAGE sql
+AS $$
+  SELECT refresh_related_around(p_post_id, false, p_k);
+$$;
+
+-- Rebuilds every list (after imports or a change of the scoring): the terms first, so that every
+-- list is scored against its candidates' current terms.
+CREATE OR REPLACE FUNCTION refresh_all_related_posts()
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  post uuid;
+  v_total float8;
+BEGIN
+  SELECT greatest(count(*), 1) INTO v_total FROM posts WHERE status = 'PUBLISHED';
+  DELETE FROM related_terms;
+  INSERT INTO related_terms (post_id, lexemes, weights)
+  SELECT p.id, t.lexemes, t.weights
+  FROM posts p
+  CROSS JOIN LATERAL (
+    SELECT coalesce(array_agg(x.lexeme ORDER BY x.weight DESC, x.lexeme), '{}') AS lexemes,
+           coalesce(array_agg(x.weight ORDER BY x.weight DESC, x.lexeme), '{}') AS weights
+    FROM related_terms_of(p.id, v_total) x
+  ) t
+  WHERE p.status = 'PUBLISHED';
+  FOR post IN SELECT id FROM posts ORDER BY id LOOP
+    PERFORM refresh_related_around(post, false);
+  END LOOP;
+END;
+$$;
+
+-- Existing lists stay as they are until the background refresh has recomputed each one.
+INSERT INTO related_refresh_queue (post_id, reverse)
+SELECT id, false FROM posts WHERE status = 'PUBLISHED'
+ON CONFLICT (post_id) DO NOTHING;
