@@ -21,7 +21,7 @@ describe('response cache', () => {
   const gqlTitle = async () => (await gql(t, ARTICLE, { slug: FLAGSHIP })).data!.post.title as string;
 
   beforeAll(async () => {
-    t = await createTestApp({ seed: true, env: { SCHEDULER_ENABLED: 'false' } });
+    t = await createTestApp({ seed: true, env: { SCHEDULER_ENABLED: 'false', RELATED_REFRESH_ENABLED: 'false' } });
     token = await issueToken(t, ['content:read', 'content:write', 'content:publish']);
   });
   afterAll(() => t.close());
@@ -107,7 +107,7 @@ describe('response cache', () => {
 describe('response cache turned off (RESPONSE_CACHE_MB=0)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ seed: true, env: { SCHEDULER_ENABLED: 'false', RESPONSE_CACHE_MB: '0' } });
+    t = await createTestApp({ seed: true, env: { SCHEDULER_ENABLED: 'false', RELATED_REFRESH_ENABLED: 'false', RESPONSE_CACHE_MB: '0' } });
   });
   afterAll(() => t.close());
 

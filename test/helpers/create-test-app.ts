@@ -6,6 +6,7 @@ import { configureApp } from '../../src/app.setup';
 import { loadConfig } from '../../src/config/app-config';
 import { PrismaService } from '../../src/database/prisma.service';
 import { SeedService } from '../../src/modules/seed/seed.service';
+import { waitForRelatedRefresh } from './related';
 import { adminQuery, TEST_SERVER_URL_ENV, TEST_TEMPLATE_ENV, withDatabase } from '../setup/test-database';
 
 export interface TestApp {
@@ -48,7 +49,14 @@ export async function createTestApp(
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app);
   await app.init();
-  if (options.seed) await app.get(SeedService).seedIfEmpty();
+  if (options.seed) {
+    await app.get(SeedService).seedIfEmpty();
+    // Seeded related lists are filled after commit by the background refresh; with it switched off
+    // (statement-counting tests), they are filled here at once.
+    const prisma = app.get(PrismaService);
+    if (config.relatedRefresh.enabled) await waitForRelatedRefresh({ prisma });
+    else await prisma.$executeRaw`SELECT refresh_all_related_posts()`;
+  }
   return {
     app,
     http: app.getHttpServer(),

@@ -59,31 +59,46 @@ AS $$
   FROM (SELECT DISTINCT id FROM unnest(p_post_ids) id ORDER BY id) ordered;
 $$;
 
--- The post's 48 most prominent lexemes (frequency, title/excerpt first), weighted by ln(N / df) over
--- published posts (one GIN lookup per lexeme) and normalised to sum 1. df >= 2: shared with another post.
+-- The post's 48 most prominent lexemes (frequency, title/excerpt first), weighted by ln(N / df) and
+-- normalised to sum 1. df of a common lexeme comes from the planner's statistics of the search vector
+-- (most_common_elems, kept by ANALYZE/autovacuum): counting it would visit tens of thousands of rows.
+-- Any other lexeme is rare, and is counted exactly through the GIN index (a short posting list).
+-- Seq scans are off, and `status::text` keeps the status index out, so that tables of any size are
+-- counted through the GIN index (a seq or status-index scan would detoast every body it passes).
+-- plpgsql rather than sql: its plan is cached per connection (planning it costs more than running it).
 CREATE OR REPLACE FUNCTION related_terms_of(p_post_id uuid, p_total float8)
-RETURNS TABLE (lexeme text, weight float8, df bigint)
-LANGUAGE sql
+RETURNS TABLE (lexeme text, weight float8, df float8)
+LANGUAGE plpgsql
 STABLE
+SET enable_seqscan = off
 AS $$
+BEGIN
+  RETURN QUERY
   WITH top AS (
-    SELECT l.lexeme
+    SELECT l.lexeme AS lx
     FROM posts me, unnest(coalesce(me.search_vector, ''::tsvector)) l
     WHERE me.id = p_post_id
     ORDER BY coalesce(array_length(l.positions, 1), 1) + 3 * (l.weights && '{A,B}'::text[])::int DESC, l.lexeme
     LIMIT 48
   ),
+  stats AS (
+    SELECT s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs AS freqs
+    FROM pg_stats s
+    WHERE s.schemaname = current_schema() AND s.tablename = 'posts' AND s.attname = 'search_vector'
+  ),
   counted AS (
-    SELECT top.lexeme, (
-      SELECT count(*) FROM posts p
-      WHERE p.status = 'PUBLISHED' AND p.search_vector @@ quote_literal(top.lexeme)::tsquery
-    ) AS df
+    SELECT top.lx AS lexeme, coalesce(
+      (SELECT stats.freqs[array_position(stats.elems, top.lx)] * p_total FROM stats),
+      (SELECT count(*) FROM posts p
+       WHERE p.search_vector @@ quote_literal(top.lx)::tsquery AND p.status::text = 'PUBLISHED')
+    )::float8 AS df
     FROM top
   ),
   weighted AS (
     SELECT counted.lexeme, counted.df, greatest(ln(p_total / greatest(counted.df, 1)), 0) AS idf FROM counted
   )
-  SELECT lexeme, idf / greatest(sum(idf) OVER (), 1e-9), df FROM weighted;
+  SELECT w.lexeme, w.idf / greatest(sum(w.idf) OVER (), 1e-9), w.df FROM weighted w;
+END;
 $$;
 
 CREATE OR REPLACE FUNCTION related_recency(p_published_at timestamptz)
@@ -104,6 +119,7 @@ DROP FUNCTION IF EXISTS refresh_related_posts(uuid, integer);
 CREATE OR REPLACE FUNCTION refresh_related_around(p_post_id uuid, p_reverse boolean DEFAULT true, p_k integer DEFAULT 10)
 RETURNS integer
 LANGUAGE plpgsql
+SET enable_seqscan = off
 AS $$
 DECLARE
   v_published boolean;
@@ -153,7 +169,7 @@ BEGIN
     UNION
     SELECT c.id FROM unnest(v_probe) l(lexeme) CROSS JOIN LATERAL (
       SELECT p.id FROM posts p
-      WHERE p.search_vector @@ quote_literal(l.lexeme)::tsquery AND p.status = 'PUBLISHED' AND p.id <> p_post_id
+      WHERE p.search_vector @@ quote_literal(l.lexeme)::tsquery AND p.status::text = 'PUBLISHED' AND p.id <> p_post_id
       LIMIT 20
     ) c
     UNION
@@ -186,7 +202,7 @@ BEGIN
   IF p_reverse THEN
     -- Lists the post enters (beats the k-th, or the list is short) or is already in (score update).
     SELECT coalesce(array_agg(s.id) FILTER (WHERE cur.has OR cur.n < p_k OR s.rev > cur.kth), '{}'),
-           coalesce(array_agg(s.id) FILTER (WHERE cur.has AND s.rev < cur.old AND cur.n >= p_k), '{}')
+           coalesce(array_agg(s.id) FILTER (WHERE cur.has AND s.rev < cur.old - 1e-4 AND cur.n >= p_k), '{}')
       INTO v_targets, v_fallen
       FROM unnest(v_ids, v_rev) s(id, rev)
       CROSS JOIN LATERAL (
@@ -246,14 +262,12 @@ AS $$
   SELECT refresh_related_around(p_post_id, false, p_k);
 $$;
 
--- Rebuilds every list (after imports or a change of the scoring): the terms first, so that every
--- list is scored against its candidates' current terms.
-CREATE OR REPLACE FUNCTION refresh_all_related_posts()
+-- Every published post's terms, in one statement (bulk loads; scales with the blog, never run per write).
+CREATE OR REPLACE FUNCTION related_store_all_terms()
 RETURNS void
 LANGUAGE plpgsql
 AS $$
 DECLARE
-  post uuid;
   v_total float8;
 BEGIN
   SELECT greatest(count(*), 1) INTO v_total FROM posts WHERE status = 'PUBLISHED';
@@ -267,13 +281,35 @@ BEGIN
     FROM related_terms_of(p.id, v_total) x
   ) t
   WHERE p.status = 'PUBLISHED';
+END;
+$$;
+
+-- After a bulk load (the seed): terms now, every list by the background refresh right after commit.
+CREATE OR REPLACE FUNCTION queue_all_related_refresh()
+RETURNS void
+LANGUAGE sql
+AS $$
+  SELECT related_store_all_terms();
+  SELECT enqueue_related_refresh(ARRAY(SELECT id FROM posts WHERE status = 'PUBLISHED'), false, 0);
+$$;
+
+-- Rebuilds every list at once, synchronously (scripts and tests; scales with the blog).
+CREATE OR REPLACE FUNCTION refresh_all_related_posts()
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  post uuid;
+BEGIN
+  PERFORM related_store_all_terms();
   FOR post IN SELECT id FROM posts ORDER BY id LOOP
     PERFORM refresh_related_around(post, false);
   END LOOP;
 END;
 $$;
 
--- Existing lists stay as they are until the background refresh has recomputed each one.
+-- Existing lists stay as they are until the background refresh has recomputed each one; with
+-- `reverse`, lists first scored before their candidates had terms are corrected as those follow.
 INSERT INTO related_refresh_queue (post_id, reverse)
-SELECT id, false FROM posts WHERE status = 'PUBLISHED'
+SELECT id, true FROM posts WHERE status = 'PUBLISHED'
 ON CONFLICT (post_id) DO NOTHING;

@@ -42,7 +42,8 @@ export class SeedRepository {
           },
         });
       }
-      await tx.$executeRaw`SELECT refresh_all_related_posts()`;
+      // Related lists are computed by the background refresh once this commits (RelatedRefreshWorker).
+      await tx.$executeRaw`SELECT queue_all_related_refresh()`;
     });
   }
 }
