@@ -59,20 +59,49 @@ AS $$
   FROM (SELECT DISTINCT id FROM unnest(p_post_ids) id ORDER BY id) ordered;
 $$;
 
+-- Sizes that would cost a scan to count exactly are read from the planner's statistics (kept by
+-- autovacuum's ANALYZE) once a table is large; small tables are counted.
+CREATE OR REPLACE FUNCTION related_published_count()
+RETURNS float8
+LANGUAGE plpgsql
+STABLE
+AS $$
+DECLARE
+  v_rows float8;
+  v_share float8;
+BEGIN
+  SELECT c.reltuples INTO v_rows FROM pg_class c WHERE c.oid = 'posts'::regclass;
+  IF coalesce(v_rows, 0) >= 20000 THEN
+    SELECT s.most_common_freqs[array_position(s.most_common_vals::text::text[], 'PUBLISHED')] INTO v_share
+    FROM pg_stats s WHERE s.schemaname = current_schema() AND s.tablename = 'posts' AND s.attname = 'status';
+    IF v_share IS NOT NULL THEN
+      RETURN greatest(v_rows * v_share, 1);
+    END IF;
+  END IF;
+  RETURN greatest((SELECT count(*) FROM posts WHERE status = 'PUBLISHED'), 1);
+END;
+$$;
+
 -- The post's 48 most prominent lexemes (frequency, title/excerpt first), weighted by ln(N / df) and
--- normalised to sum 1. df of a common lexeme comes from the planner's statistics of the search vector
--- (most_common_elems, kept by ANALYZE/autovacuum): counting it would visit tens of thousands of rows.
--- Any other lexeme is rare, and is counted exactly through the GIN index (a short posting list).
--- Seq scans are off, and `status::text` keeps the status index out, so that tables of any size are
--- counted through the GIN index (a seq or status-index scan would detoast every body it passes).
--- plpgsql rather than sql: its plan is cached per connection (planning it costs more than running it).
+-- normalised to sum 1. df of a common lexeme comes from the statistics of the search vector
+-- (most_common_elems): counting it would visit tens of thousands of rows. Any other lexeme is rarer
+-- and is counted through the GIN index, up to 1,000 (df counts every post, drafts included).
+-- plpgsql rather than sql: its plans are cached per connection (planning costs more than running).
 CREATE OR REPLACE FUNCTION related_terms_of(p_post_id uuid, p_total float8)
 RETURNS TABLE (lexeme text, weight float8, df float8)
 LANGUAGE plpgsql
 STABLE
+ROWS 48
 SET enable_seqscan = off
 AS $$
+DECLARE
+  v_elems text[];
+  v_freqs real[];
 BEGIN
+  SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs INTO v_elems, v_freqs
+  FROM pg_stats s
+  WHERE s.schemaname = current_schema() AND s.tablename = 'posts' AND s.attname = 'search_vector';
+
   RETURN QUERY
   WITH top AS (
     SELECT l.lexeme AS lx
@@ -81,16 +110,11 @@ BEGIN
     ORDER BY coalesce(array_length(l.positions, 1), 1) + 3 * (l.weights && '{A,B}'::text[])::int DESC, l.lexeme
     LIMIT 48
   ),
-  stats AS (
-    SELECT s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs AS freqs
-    FROM pg_stats s
-    WHERE s.schemaname = current_schema() AND s.tablename = 'posts' AND s.attname = 'search_vector'
-  ),
   counted AS (
     SELECT top.lx AS lexeme, coalesce(
-      (SELECT stats.freqs[array_position(stats.elems, top.lx)] * p_total FROM stats),
-      (SELECT count(*) FROM posts p
-       WHERE p.search_vector @@ quote_literal(top.lx)::tsquery AND p.status::text = 'PUBLISHED')
+      v_freqs[array_position(v_elems, top.lx)] * p_total,
+      (SELECT count(*) FROM (
+         SELECT 1 FROM posts p WHERE p.search_vector @@ quote_literal(top.lx)::tsquery LIMIT 1000) hits)
     )::float8 AS df
     FROM top
   ),
@@ -98,6 +122,33 @@ BEGIN
     SELECT counted.lexeme, counted.df, greatest(ln(p_total / greatest(counted.df, 1)), 0) AS idf FROM counted
   )
   SELECT w.lexeme, w.idf / greatest(sum(w.idf) OVER (), 1e-9), w.df FROM weighted w;
+END;
+$$;
+
+-- Number of posts carrying each tag of a post (statistics of post_tags.tag_id once it is large).
+CREATE OR REPLACE FUNCTION related_tag_freqs(p_post_id uuid)
+RETURNS TABLE (tag_id uuid, df float8)
+LANGUAGE plpgsql
+STABLE
+ROWS 5
+AS $$
+DECLARE
+  v_rows float8;
+  v_vals text[];
+  v_freqs real[];
+BEGIN
+  SELECT c.reltuples INTO v_rows FROM pg_class c WHERE c.oid = 'post_tags'::regclass;
+  IF coalesce(v_rows, 0) >= 20000 THEN
+    SELECT s.most_common_vals::text::text[], s.most_common_freqs INTO v_vals, v_freqs
+    FROM pg_stats s WHERE s.schemaname = current_schema() AND s.tablename = 'post_tags' AND s.attname = 'tag_id';
+  END IF;
+  RETURN QUERY
+  SELECT pt.tag_id, coalesce(
+    v_freqs[array_position(v_vals, pt.tag_id::text)] * v_rows,
+    (SELECT count(*) FROM post_tags x WHERE x.tag_id = pt.tag_id)
+  )::float8
+  FROM post_tags pt
+  WHERE pt.post_id = p_post_id;
 END;
 $$;
 
@@ -127,6 +178,7 @@ DECLARE
   v_lexemes text[];
   v_weights float8[];
   v_probe text[];
+  v_cands uuid[];
   v_ids uuid[];
   v_fwd float8[];
   v_rev float8[];
@@ -146,7 +198,7 @@ BEGIN
     RETURN cardinality(v_listers);
   END IF;
 
-  SELECT greatest(count(*), 1) INTO v_total FROM posts WHERE status = 'PUBLISHED';
+  v_total := related_published_count();
 
   SELECT coalesce(array_agg(t.lexeme ORDER BY t.weight DESC, t.lexeme), '{}'),
          coalesce(array_agg(t.weight ORDER BY t.weight DESC, t.lexeme), '{}'),
@@ -155,14 +207,19 @@ BEGIN
     FROM related_terms_of(p_post_id, v_total) t;
 
   WITH my_tags AS (
-    SELECT pt.tag_id, ln(1 + v_total / greatest((SELECT count(*) FROM post_tags x WHERE x.tag_id = pt.tag_id), 1)) AS idf
-    FROM post_tags pt
-    WHERE pt.post_id = p_post_id
+    SELECT f.tag_id, f.df, ln(1 + v_total / greatest(f.df, 1)) AS idf FROM related_tag_freqs(p_post_id) f
   ),
   candidates AS (
+    -- A rare tag: all its posts. A common one: its 100 most recent published posts, found by walking
+    -- the posts newest first (about 100 × N / df index entries), not by sorting all of its posts.
     SELECT c.id FROM my_tags t CROSS JOIN LATERAL (
-      SELECT p.id FROM post_tags x JOIN posts p ON p.id = x.post_id
-      WHERE x.tag_id = t.tag_id AND p.status = 'PUBLISHED' AND p.id <> p_post_id
+      SELECT x.post_id AS id FROM post_tags x WHERE t.df <= 300 AND x.tag_id = t.tag_id AND x.post_id <> p_post_id
+    ) c
+    UNION
+    SELECT c.id FROM my_tags t CROSS JOIN LATERAL (
+      SELECT p.id FROM posts p
+      WHERE t.df > 300 AND p.status = 'PUBLISHED' AND p.id <> p_post_id
+        AND EXISTS (SELECT 1 FROM post_tags x WHERE x.post_id = p.id AND x.tag_id = t.tag_id)
       ORDER BY p.published_at DESC, p.id DESC
       LIMIT 100
     ) c
@@ -176,6 +233,12 @@ BEGIN
     (SELECT p.id FROM posts p WHERE p.status = 'PUBLISHED' AND p.id <> p_post_id ORDER BY p.published_at DESC, p.id DESC LIMIT p_k)
     UNION
     SELECT r.post_id FROM related_posts r WHERE r.related_post_id = p_post_id
+  )
+  SELECT coalesce(array_agg(id), '{}') INTO v_cands FROM candidates;
+
+  -- Scored in a second statement, so that the planner knows it joins a few hundred ids by key.
+  WITH my_tags AS (
+    SELECT f.tag_id, ln(1 + v_total / greatest(f.df, 1)) AS idf FROM related_tag_freqs(p_post_id) f
   ),
   me AS (
     SELECT p.title || ' ' || p.excerpt AS text, related_recency(p.published_at) AS recency FROM posts p WHERE p.id = p_post_id
@@ -188,7 +251,7 @@ BEGIN
              + related_recency(p.published_at) AS fwd_own,
            1.5 * coalesce((SELECT sum(u.w) FROM unnest(rt.lexemes, rt.weights) u(l, w) WHERE u.l = ANY (v_lexemes)), 0)
              + me.recency AS rev_own
-    FROM candidates c
+    FROM unnest(v_cands) c(id)
     JOIN posts p ON p.id = c.id AND p.status = 'PUBLISHED'
     CROSS JOIN me
     LEFT JOIN related_terms rt ON rt.post_id = c.id
@@ -200,8 +263,9 @@ BEGIN
     FROM scored;
 
   IF p_reverse THEN
-    -- Lists the post enters (beats the k-th, or the list is short) or is already in (score update).
-    SELECT coalesce(array_agg(s.id) FILTER (WHERE cur.has OR cur.n < p_k OR s.rev > cur.kth), '{}'),
+    -- Lists the post enters (beats the k-th, or the list is short) or is already in with another score.
+    SELECT coalesce(array_agg(s.id) FILTER (WHERE CASE WHEN cur.has THEN abs(s.rev - cur.old) > 1e-4
+                                                      ELSE cur.n < p_k OR s.rev > cur.kth END), '{}'),
            coalesce(array_agg(s.id) FILTER (WHERE cur.has AND s.rev < cur.old - 1e-4 AND cur.n >= p_k), '{}')
       INTO v_targets, v_fallen
       FROM unnest(v_ids, v_rev) s(id, rev)
@@ -220,12 +284,21 @@ BEGIN
   INSERT INTO related_terms (post_id, lexemes, weights) VALUES (p_post_id, v_lexemes, v_weights)
   ON CONFLICT (post_id) DO UPDATE SET lexemes = EXCLUDED.lexemes, weights = EXCLUDED.weights;
 
-  DELETE FROM related_posts WHERE post_id = p_post_id;
-  INSERT INTO related_posts (post_id, related_post_id, rank, score)
-  SELECT p_post_id, s.id, row_number() OVER (ORDER BY s.score DESC, s.id), s.score
-  FROM unnest(v_ids, v_fwd) s(id, score)
-  ORDER BY s.score DESC, s.id
-  LIMIT p_k;
+  -- Rewritten only when it changed: every write to related_posts advances the content generation
+  -- (and so empties the response caches).
+  IF EXISTS (
+    (SELECT s.id, round(s.score::numeric, 4), row_number() OVER (ORDER BY s.score DESC, s.id)
+       FROM unnest(v_ids, v_fwd) s(id, score) ORDER BY s.score DESC, s.id LIMIT p_k)
+    EXCEPT ALL
+    (SELECT r.related_post_id, round(r.score::numeric, 4), r.rank::bigint FROM related_posts r WHERE r.post_id = p_post_id)
+  ) OR (SELECT count(*) FROM related_posts r WHERE r.post_id = p_post_id) <> least(cardinality(v_ids), p_k) THEN
+    DELETE FROM related_posts WHERE post_id = p_post_id;
+    INSERT INTO related_posts (post_id, related_post_id, rank, score)
+    SELECT p_post_id, s.id, row_number() OVER (ORDER BY s.score DESC, s.id), s.score
+    FROM unnest(v_ids, v_fwd) s(id, score)
+    ORDER BY s.score DESC, s.id
+    LIMIT p_k;
+  END IF;
 
   IF cardinality(v_targets) > 0 THEN
     INSERT INTO related_posts (post_id, related_post_id, rank, score)
@@ -270,7 +343,7 @@ AS $$
 DECLARE
   v_total float8;
 BEGIN
-  SELECT greatest(count(*), 1) INTO v_total FROM posts WHERE status = 'PUBLISHED';
+  v_total := related_published_count();
   DELETE FROM related_terms;
   INSERT INTO related_terms (post_id, lexemes, weights)
   SELECT p.id, t.lexemes, t.weights

@@ -163,7 +163,8 @@ describe('post writes in parallel', () => {
   it('runs 20 concurrent creates side by side: no lock shared between posts inside the transaction', async () => {
     t = await createTestApp({ env: { DATABASE_POOL_SIZE: '40' } });
     const auth = await writer(t);
-    await createPost(t, auth, { title: 'Warm-up', tags: ['parallel'] });
+    // The tags exist beforehand: creating one same new tag from 20 transactions is serialised by its unique index.
+    await createPost(t, auth, { title: 'Warm-up', tags: ['parallel', 'lane-0', 'lane-1', 'lane-2', 'lane-3'] });
     const writes = t.app.get(PostWritesRepository);
     // Every create waits, inside its transaction and after queueing its related refresh, until all 20
     // are there at once. Serialised writes (a global lock anywhere before this step) never get there.
