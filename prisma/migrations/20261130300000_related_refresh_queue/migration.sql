@@ -85,7 +85,8 @@ $$;
 -- The post's 48 most prominent lexemes (frequency, title/excerpt first), weighted by ln(N / df) and
 -- normalised to sum 1. df of a common lexeme comes from the statistics of the search vector
 -- (most_common_elems): counting it would visit tens of thousands of rows. Any other lexeme is rarer
--- and is counted through the GIN index, up to 1,000 (df counts every post, drafts included).
+-- and is counted through the GIN index: up to 50 when statistics exist, 1,000 before the first ANALYZE
+-- (df counts every post, drafts included).
 -- plpgsql rather than sql: its plans are cached per connection (planning costs more than running).
 CREATE OR REPLACE FUNCTION related_terms_of(p_post_id uuid, p_total float8)
 RETURNS TABLE (lexeme text, weight float8, df float8)
@@ -114,7 +115,8 @@ BEGIN
     SELECT top.lx AS lexeme, coalesce(
       v_freqs[array_position(v_elems, top.lx)] * p_total,
       (SELECT count(*) FROM (
-         SELECT 1 FROM posts p WHERE p.search_vector @@ quote_literal(top.lx)::tsquery LIMIT 1000) hits)
+         SELECT 1 FROM posts p WHERE p.search_vector @@ quote_literal(top.lx)::tsquery
+         LIMIT CASE WHEN v_elems IS NULL THEN 1000 ELSE 50 END) hits)
     )::float8 AS df
     FROM top
   ),
@@ -236,9 +238,21 @@ BEGIN
   )
   SELECT coalesce(array_agg(id), '{}') INTO v_cands FROM candidates;
 
-  -- Scored in a second statement, so that the planner knows it joins a few hundred ids by key.
+  -- Scored in a second statement, so that the planner knows it joins a few hundred ids by key. The
+  -- term overlap of every candidate, both ways, is one hash join of their top terms with the post's.
   WITH my_tags AS (
     SELECT f.tag_id, ln(1 + v_total / greatest(f.df, 1)) AS idf FROM related_tag_freqs(p_post_id) f
+  ),
+  mine AS (
+    SELECT m.l, m.w FROM unnest(v_lexemes, v_weights) m(l, w)
+  ),
+  overlap AS (
+    SELECT rt.post_id, sum(mine.w) AS fwd, sum(u.w) AS rev
+    FROM related_terms rt
+    CROSS JOIN LATERAL unnest(rt.lexemes, rt.weights) u(l, w)
+    JOIN mine ON mine.l = u.l
+    WHERE rt.post_id = ANY (v_cands)
+    GROUP BY rt.post_id
   ),
   me AS (
     SELECT p.title || ' ' || p.excerpt AS text, related_recency(p.published_at) AS recency FROM posts p WHERE p.id = p_post_id
@@ -247,14 +261,12 @@ BEGIN
     SELECT c.id,
            coalesce((SELECT sum(t.idf) FROM post_tags x JOIN my_tags t ON t.tag_id = x.tag_id WHERE x.post_id = c.id), 0)
              + 2.0 * similarity(p.title || ' ' || p.excerpt, me.text) AS shared,
-           1.5 * coalesce((SELECT sum(u.w) FROM unnest(v_lexemes, v_weights) u(l, w) WHERE u.l = ANY (rt.lexemes)), 0)
-             + related_recency(p.published_at) AS fwd_own,
-           1.5 * coalesce((SELECT sum(u.w) FROM unnest(rt.lexemes, rt.weights) u(l, w) WHERE u.l = ANY (v_lexemes)), 0)
-             + me.recency AS rev_own
+           1.5 * coalesce(o.fwd, 0) + related_recency(p.published_at) AS fwd_own,
+           1.5 * coalesce(o.rev, 0) + me.recency AS rev_own
     FROM unnest(v_cands) c(id)
     JOIN posts p ON p.id = c.id AND p.status = 'PUBLISHED'
     CROSS JOIN me
-    LEFT JOIN related_terms rt ON rt.post_id = c.id
+    LEFT JOIN overlap o ON o.post_id = c.id
   )
   SELECT coalesce(array_agg(id ORDER BY id), '{}'),
          coalesce(array_agg(shared + fwd_own ORDER BY id), '{}'),
