@@ -44,6 +44,7 @@ export class SeedRepository {
       }
       // Related lists are computed by the background refresh once this commits (RelatedRefreshWorker).
       await tx.$executeRaw`SELECT queue_all_related_refresh()`;
-    });
+      // A bulk load: Prisma's 5 s default expires it on a busy machine, leaving a half-seeded database.
+    }, { maxWait: 10_000, timeout: 60_000 });
   }
 }
