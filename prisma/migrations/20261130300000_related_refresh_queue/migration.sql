@@ -85,8 +85,8 @@ $$;
 -- The post's 48 most prominent lexemes (frequency, title/excerpt first), weighted by ln(N / df) and
 -- normalised to sum 1. df of a common lexeme comes from the statistics of the search vector
 -- (most_common_elems): counting it would visit tens of thousands of rows. Any other lexeme is rarer
--- and is counted through the GIN index: up to 50 when statistics exist, 1,000 before the first ANALYZE
--- (df counts every post, drafts included).
+-- and is counted through the GIN index: its published posts (up to 1,000) before the first ANALYZE,
+-- and once statistics exist, all its posts up to 50 (no row visits for the status).
 -- plpgsql rather than sql: its plans are cached per connection (planning costs more than running).
 CREATE OR REPLACE FUNCTION related_terms_of(p_post_id uuid, p_total float8)
 RETURNS TABLE (lexeme text, weight float8, df float8)
@@ -114,9 +114,13 @@ BEGIN
   counted AS (
     SELECT top.lx AS lexeme, coalesce(
       v_freqs[array_position(v_elems, top.lx)] * p_total,
-      (SELECT count(*) FROM (
-         SELECT 1 FROM posts p WHERE p.search_vector @@ quote_literal(top.lx)::tsquery
-         LIMIT CASE WHEN v_elems IS NULL THEN 1000 ELSE 50 END) hits)
+      CASE WHEN v_elems IS NULL THEN
+        (SELECT count(*) FROM (
+           SELECT 1 FROM posts p WHERE p.search_vector @@ quote_literal(top.lx)::tsquery AND p.status::text = 'PUBLISHED'
+           LIMIT 1000) hits)
+      ELSE
+        (SELECT count(*) FROM (SELECT 1 FROM posts p WHERE p.search_vector @@ quote_literal(top.lx)::tsquery LIMIT 50) hits)
+      END
     )::float8 AS df
     FROM top
   ),
@@ -127,7 +131,8 @@ BEGIN
 END;
 $$;
 
--- Number of posts carrying each tag of a post (statistics of post_tags.tag_id once it is large).
+-- Number of published posts carrying each tag of a post (once post_tags is large, the statistics of
+-- post_tags.tag_id, which count drafts too, for its common tags).
 CREATE OR REPLACE FUNCTION related_tag_freqs(p_post_id uuid)
 RETURNS TABLE (tag_id uuid, df float8)
 LANGUAGE plpgsql
@@ -147,7 +152,7 @@ BEGIN
   RETURN QUERY
   SELECT pt.tag_id, coalesce(
     v_freqs[array_position(v_vals, pt.tag_id::text)] * v_rows,
-    (SELECT count(*) FROM post_tags x WHERE x.tag_id = pt.tag_id)
+    (SELECT count(*) FROM post_tags x JOIN posts p ON p.id = x.post_id AND p.status = 'PUBLISHED' WHERE x.tag_id = pt.tag_id)
   )::float8
   FROM post_tags pt
   WHERE pt.post_id = p_post_id;
