@@ -6,7 +6,6 @@ import { configureApp } from '../../src/app.setup';
 import { loadConfig } from '../../src/config/app-config';
 import { PrismaService } from '../../src/database/prisma.service';
 import { SeedService } from '../../src/modules/seed/seed.service';
-import { waitForRelatedRefresh } from './related';
 import { adminQuery, TEST_SERVER_URL_ENV, TEST_TEMPLATE_ENV, withDatabase } from '../setup/test-database';
 
 export interface TestApp {
@@ -51,11 +50,13 @@ export async function createTestApp(
   await app.init();
   if (options.seed) {
     await app.get(SeedService).seedIfEmpty();
-    // Seeded related lists are filled after commit by the background refresh; with it switched off
-    // (statement-counting tests), they are filled here at once.
+    // The seed leaves its related lists to the background refresh; tests get them at once instead (one
+    // bulk statement, as the seed used to do), so every seeded test starts from complete lists.
     const prisma = app.get(PrismaService);
-    if (config.relatedRefresh.enabled) await waitForRelatedRefresh({ prisma });
-    else await prisma.$executeRaw`SELECT refresh_all_related_posts()`;
+    await prisma.$transaction([
+      prisma.$executeRaw`SELECT refresh_all_related_posts()`,
+      prisma.$executeRaw`DELETE FROM related_refresh_queue`,
+    ]);
   }
   return {
     app,
