@@ -53,6 +53,11 @@ export interface AppConfig {
   };
   /** Publishes due SCHEDULED posts; polls the database every `intervalMs`. */
   scheduler: { enabled: boolean; intervalMs: number };
+  /**
+   * Background refresh of related-post lists after writes: polls the queue every `intervalMs`; a write
+   * becomes due `delayMs` after it (repeated writes within that time are refreshed once).
+   */
+  relatedRefresh: { enabled: boolean; intervalMs: number; delayMs: number };
   /** Sends queued webhook deliveries; polls every `pollIntervalMs`, retries after `retryBaseMs` × 2^(attempts − 1). */
   webhooks: {
     enabled: boolean;
@@ -142,7 +147,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     // Off by default under test: a background poller would disturb the statement-counting tests.
     scheduler: { enabled: env.SCHEDULER_ENABLED ?? nodeEnv !== 'test', intervalMs: env.SCHEDULER_INTERVAL_MS ?? 1000 },
-    // Off by default under test for the same reason; the webhook tests switch it on.
+    // On under test too: related lists are only kept current by it.
+    relatedRefresh: {
+      enabled: env.RELATED_REFRESH_ENABLED ?? true,
+      intervalMs: env.RELATED_REFRESH_INTERVAL_MS ?? 250,
+      delayMs: env.RELATED_REFRESH_DELAY_MS ?? 250,
+    },
+    // Off by default under test for the same reason as the scheduler; the webhook tests switch it on.
     webhooks: {
       enabled: env.WEBHOOKS_ENABLED ?? nodeEnv !== 'test',
       pollIntervalMs: env.WEBHOOK_POLL_INTERVAL_MS ?? 1000,

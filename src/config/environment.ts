@@ -118,6 +118,15 @@ export class EnvironmentVariables {
   SCHEDULER_INTERVAL_MS?: number;
 
   @IsOptional() @Transform(toBool) @IsBoolean()
+  RELATED_REFRESH_ENABLED?: boolean;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
+  RELATED_REFRESH_INTERVAL_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  RELATED_REFRESH_DELAY_MS?: number;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
   WEBHOOKS_ENABLED?: boolean;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60_000)

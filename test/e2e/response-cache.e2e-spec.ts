@@ -26,7 +26,7 @@ describe('response cache', () => {
   const gqlTitle = async () => (await request(t.http).get(getUrl(ARTICLE, { slug })).expect(200)).body.data.post.title as string;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { SCHEDULER_ENABLED: 'false' } });
+    t = await createTestApp({ env: { SCHEDULER_ENABLED: 'false', RELATED_REFRESH_ENABLED: 'false' } });
     token = await issueToken(t, ['content:read', 'content:write', 'content:publish']);
     slug = (await publishedPost(t, { title: 'The long read' })).slug;
     await waitFor(() => t.app.get(ContentGenerationService).known, 10_000);
@@ -192,7 +192,7 @@ describe('response cache', () => {
 describe('response cache turned off (RESPONSE_CACHE_MB=0)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ env: { SCHEDULER_ENABLED: 'false', RESPONSE_CACHE_MB: '0' } });
+    t = await createTestApp({ env: { SCHEDULER_ENABLED: 'false', RELATED_REFRESH_ENABLED: 'false', RESPONSE_CACHE_MB: '0' } });
   });
   afterAll(() => t.close());
 

@@ -84,7 +84,16 @@ export async function createTestApp(
   configureApp(app);
   await app.init();
   checkResponsesOf(app);
-  if (options.seed) await app.get(SeedService).seedIfEmpty();
+  if (options.seed) {
+    await app.get(SeedService).seedIfEmpty();
+    // The seed leaves its related lists to the background refresh; tests get them at once instead (one
+    // bulk statement, as the seed used to do), so every seeded test starts from complete lists.
+    const prisma = app.get(PrismaService);
+    await prisma.$transaction([
+      prisma.$executeRaw`SELECT refresh_all_related_posts()`,
+      prisma.$executeRaw`DELETE FROM related_refresh_queue`,
+    ]);
+  }
   return {
     app,
     http: app.getHttpServer(),

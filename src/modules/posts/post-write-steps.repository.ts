@@ -2,6 +2,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import type { Prisma } from '../../generated/prisma/client';
 import { toSlug } from '../content-body/domain/slug';
+import { enqueueRelatedRefresh } from '../related-content/related-refresh.repository';
 import { PostSnapshot } from './domain/post-snapshot';
 import { resolveTagRefs, tagLookupSlugs } from './domain/tag-refs';
 import { slugFamilyPattern, uniqueSlug } from '../content-body/domain/unique-slug';
@@ -107,10 +108,12 @@ export async function addRevision(tx: Tx, postId: string, actor: WriteActor): Pr
   return number;
 }
 
-/** Related-post lists of this post and its neighbours. One lock serialises refreshes so that overlapping ones cannot deadlock. */
-export async function refreshRelated(tx: Tx, postId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('byline:related_posts'))`;
-  await tx.$executeRaw`SELECT refresh_related_posts_around(${postId}::uuid)`;
+/**
+ * Queues the post for the background refresh of related lists (its own, and its place in others'),
+ * committed with the write. Nothing here grows with the blog, and no lock is shared between posts.
+ */
+export async function queueRelatedRefresh(tx: Tx, postId: string, delayMs: number): Promise<void> {
+  await enqueueRelatedRefresh(tx, [postId], { reverse: true, delayMs });
 }
 
 export async function audit(tx: Tx, actor: WriteActor, action: string, postId: string, details?: object): Promise<void> {

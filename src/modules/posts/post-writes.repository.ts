@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DomainError } from '../../common/errors/domain-error';
 import { mapPrismaError } from '../../database/prisma-errors';
 import { PrismaService } from '../../database/prisma.service';
@@ -10,6 +11,7 @@ import * as step from './post-write-steps.repository';
 import type { WriteActor } from './post-write-steps.repository';
 import { inProgress } from './domain/idempotency';
 import { IdempotencyClaim, IdempotencyKeysRepository } from './idempotency-keys.repository';
+import { enqueueListsContaining } from '../related-content/related-refresh.repository';
 
 export type { WriteActor } from './post-write-steps.repository';
 
@@ -65,7 +67,10 @@ export interface RevisionRow {
   snapshot: PostSnapshot;
 }
 
-/** Every post write is one transaction: row, links, slug history, revision, related posts, audit entry. */
+/**
+ * Every post write is one transaction: row, links, slug history, revision, audit entry, and a queue row
+ * for the related-posts refresh that runs after commit (RelatedRefreshWorker).
+ */
 @Injectable()
 export class PostWritesRepository {
   /** Test seam: called before each step inside the transaction; throwing there must roll everything back. */
@@ -74,6 +79,7 @@ export class PostWritesRepository {
   constructor(
     private readonly prisma: PrismaService,
     private readonly idempotencyKeys: IdempotencyKeysRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** `claim`: the Idempotency-Key this create runs under; the new post's id is recorded on it in the same transaction. */
@@ -109,12 +115,12 @@ export class PostWritesRepository {
 
   async delete(id: string, expectedVersion: number, actor: WriteActor): Promise<void> {
     await this.transaction(async (tx) => {
-      // Unpublish first, so that refreshing drops the post from its neighbours' related lists.
+      // Unpublished first (the audit snapshot has always recorded it so), checked and locked in one statement.
       const { count } = await tx.post.updateMany({ where: { id, version: expectedVersion }, data: { status: 'DRAFT', version: { increment: 1 } } });
       if (count === 0) await this.missingOrStale(tx, id);
       const snapshot = await step.readSnapshot(tx, id);
       await this.fault('related');
-      await step.refreshRelated(tx, id);
+      await enqueueListsContaining(tx, id, this.config.relatedRefresh.delayMs);
       await tx.post.delete({ where: { id } });
       await this.fault('audit');
       await step.audit(tx, actor, 'post.deleted', id, { version: expectedVersion, snapshot });
@@ -145,7 +151,7 @@ export class PostWritesRepository {
     await this.fault('revision');
     const revision = await step.addRevision(tx, id, actor);
     await this.fault('related');
-    await step.refreshRelated(tx, id);
+    await step.queueRelatedRefresh(tx, id, this.config.relatedRefresh.delayMs);
     await this.fault('audit');
     await step.audit(tx, actor, note.action, id, { revision, ...note.details });
   }

@@ -5,11 +5,13 @@ import { RelatedContentController } from './related-content.controller';
 import { RelatedLoadersFactory } from './related-content.loaders';
 import { RelatedContentRepository } from './related-content.repository';
 import { RelatedContentService } from './related-content.service';
+import { RelatedRefreshRepository } from './related-refresh.repository';
+import { RelatedRefreshWorker } from './related-refresh.worker';
 
 @Module({
   imports: [PostsModule],
   controllers: [RelatedContentController],
-  providers: [RelatedContentRepository, RelatedContentService, PostRelatedResolver, RelatedLoadersFactory],
-  exports: [RelatedContentService, RelatedLoadersFactory],
+  providers: [RelatedContentRepository, RelatedContentService, PostRelatedResolver, RelatedLoadersFactory, RelatedRefreshRepository, RelatedRefreshWorker],
+  exports: [RelatedContentService, RelatedLoadersFactory, RelatedRefreshWorker],
 })
 export class RelatedContentModule {}

@@ -1,17 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { PrismaService } from '../../database/prisma.service';
-import { addRevision, audit, refreshRelated, WriteActor } from '../posts/post-write-steps.repository';
+import { addRevision, audit, queueRelatedRefresh, WriteActor } from '../posts/post-write-steps.repository';
 
 /** The scheduler acts on its own: no token, no request. */
 const SCHEDULER: WriteActor = { tokenId: null, requestId: null };
 
 @Injectable()
 export class PostSchedulerRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /**
    * Publishes up to `limit` due SCHEDULED posts, oldest first, in one transaction: status, version,
-   * a revision, an audit entry and the related-posts refresh per post, all or nothing.
+   * a revision, an audit entry and a queued related-posts refresh per post, all or nothing.
    * SKIP LOCKED lets several instances poll at once: a row one of them holds is skipped by the
    * others, and once committed it is no longer SCHEDULED, so each post is published exactly once.
    */
@@ -32,7 +36,7 @@ export class PostSchedulerRepository {
         for (const id of ids) {
           await addRevision(tx, id, SCHEDULER);
           await audit(tx, SCHEDULER, 'post.published', id, { scheduled: true });
-          await refreshRelated(tx, id);
+          await queueRelatedRefresh(tx, id, this.config.relatedRefresh.delayMs);
         }
         return ids;
       },

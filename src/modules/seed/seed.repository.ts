@@ -42,9 +42,9 @@ export class SeedRepository {
           },
         });
       }
-      await tx.$executeRaw`SELECT refresh_all_related_posts()`;
-      // Dozens of statements: Prisma's 5 s default is too short on a loaded machine, and a timed-out
-      // interactive transaction makes its remaining statements fail in confusing ways.
+      // Related lists are computed by the background refresh once this commits (RelatedRefreshWorker).
+      await tx.$executeRaw`SELECT queue_all_related_refresh()`;
+      // A bulk load: Prisma's 5 s default expires it on a busy machine, leaving a half-seeded database.
     }, { maxWait: 30_000, timeout: 120_000 });
   }
 }

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { nextUpdatedAt } from '../../common/concurrency/updated-at-etag';
 import { PrismaService } from '../../database/prisma.service';
 import { mapPrismaError } from '../../database/prisma-errors';
 import { AuditRecord, auditEntryData } from '../audit/audit.repository';
+import { enqueueRelatedRefresh } from '../related-content/related-refresh.repository';
 import { adminTagSelect, AdminTagRow } from './tags.repository';
 
 export interface TagFields {
@@ -14,10 +16,13 @@ export interface TagFields {
 type TagAudit = Omit<AuditRecord, 'targetType' | 'targetId'>;
 const TARGET = 'tag';
 
-/** Tag writes: each one transaction with its audit row (and related-posts refresh where scores change). */
+/** Tag writes: each one transaction with its audit row (and a related-posts refresh queued where scores change). */
 @Injectable()
 export class TagWritesRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** `base` and its numbered forms (`base-2`, …) that are taken. */
   async slugsInFamily(base: string): Promise<Set<string>> {
@@ -63,8 +68,8 @@ export class TagWritesRepository {
   }
 
   /**
-   * Deletes the tag and its post links if it still has `expected` as updatedAt (null otherwise), then
-   * refreshes the related-posts lists around every post that carried it. Returns the tag as it was.
+   * Deletes the tag and its post links if it still has `expected` as updatedAt (null otherwise), and
+   * queues the related-posts refresh of every post that carried it. Returns the tag as it was.
    */
   delete(id: string, expected: Date, audit: TagAudit): Promise<AdminTagRow | null> {
     return this.prisma.$transaction(async (tx) => {
@@ -76,11 +81,7 @@ export class TagWritesRepository {
       // Links first, explicitly, so the search-vector trigger on post_tags re-indexes those posts.
       await tx.postTag.deleteMany({ where: { tagId: id } });
       await tx.tag.delete({ where: { id }, select: { id: true } });
-      if (links.length > 0) {
-        // The same lock as post writes (posts/post-write-steps.repository.ts): overlapping refreshes could deadlock.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('byline:related_posts'))`;
-        for (const { postId } of links) await tx.$executeRaw`SELECT refresh_related_posts_around(${postId}::uuid)`;
-      }
+      await enqueueRelatedRefresh(tx, links.map((l) => l.postId), { reverse: true, delayMs: this.config.relatedRefresh.delayMs });
       await tx.auditEntry.create({
         data: auditEntryData({
           ...audit,

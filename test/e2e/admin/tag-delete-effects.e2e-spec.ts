@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createTestApp, TestApp } from '../../helpers/create-test-app';
 import { gql } from '../../helpers/graphql';
+import { waitForRelatedRefresh } from '../../helpers/related';
 import { bearer, issueToken } from '../../helpers/tokens';
 
 describe('deleting a tag', () => {
@@ -45,8 +46,9 @@ describe('deleting a tag', () => {
     expect(audit.details).toMatchObject({ slug: tag.slug, unlinkedPosts: 2 });
   });
 
-  it('refreshes the related-posts lists of the posts that carried it, in the same transaction', async () => {
+  it('queues the related-posts refresh of the posts that carried it, in the same transaction, and the lists are rebuilt', async () => {
     const { tag, posts } = await tagTwoPublishedPosts('Oenology');
+    await waitForRelatedRefresh(t);
     // Wipe the precomputed lists: only a refresh triggered by the delete can rebuild them.
     await t.prisma.relatedPost.deleteMany({ where: { postId: { in: posts.map((p) => p.id) } } });
     const { data } = await gql(t, 'mutation($id: ID!, $m: String) { deleteTag(id: $id, ifMatch: $m) { slug postCount } }', {
@@ -54,6 +56,7 @@ describe('deleting a tag', () => {
       m: '*',
     }, writer);
     expect(data?.deleteTag).toEqual({ slug: tag.slug, postCount: 2 });
+    await waitForRelatedRefresh(t);
     for (const post of posts) expect(await t.prisma.relatedPost.count({ where: { postId: post.id } })).toBeGreaterThan(0);
     expect(await t.prisma.postTag.count({ where: { tagId: tag.id } })).toBe(0);
   });

@@ -15,7 +15,7 @@ describe('statement counts', () => {
   beforeAll(async () => {
     // Nothing else may talk to the database while statements are counted. The response cache is off:
     // these tests measure what a cache miss costs (test/e2e/response-cache.e2e-spec.ts covers hits).
-    t = await createTestApp({ seed: true, env: { SCHEDULER_ENABLED: 'false', RESPONSE_CACHE_MB: '0' } });
+    t = await createTestApp({ seed: true, env: { SCHEDULER_ENABLED: 'false', RELATED_REFRESH_ENABLED: 'false', RESPONSE_CACHE_MB: '0' } });
     const tags = await t.prisma.tag.findMany({ select: { id: true } });
     const authors = await t.prisma.author.findMany({ select: { id: true } });
     const base = Date.parse('2026-01-01T00:00:00.000Z');
