@@ -4,7 +4,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../../config/app-config';
-import { formatGraphQLError } from '../errors/graphql-error';
+import { formatGraphQLError, unavailableStatusPlugin } from '../errors/graphql-error';
 import { GraphQLContext } from './graphql-context';
 
 /**
@@ -42,7 +42,7 @@ export function buildGraphQLOptions(
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    plugins: [...armor.plugins, ...extraPlugins],
+    plugins: [...armor.plugins, ...extraPlugins, unavailableStatusPlugin],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     formatError: formatGraphQLError,
