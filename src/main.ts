@@ -7,7 +7,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { AppConfig, ConfigValidationError, loadConfig } from './config/app-config';
 import { DatabaseAvailability } from './database/database-availability';
-import { resolveDatabase, waitForDatabase } from './database/database-bootstrap';
+import { resolveDatabase, tryDatabase, waitForDatabase } from './database/database-bootstrap';
 import { seedIfEmpty } from './modules/seed/seed-on-start';
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
@@ -19,6 +19,9 @@ async function bootstrap() {
   const config = loadConfig();
   const say: Say = (message, level = 30) => process.stdout.write(`${JSON.stringify({ level, time: Date.now(), msg: message })}\n`);
   const database = await resolveDatabase(config, say);
+  // Usually the database is there: migrate before serving, as a one-shot start always did. If it is not,
+  // serve anyway (live 200, ready and requests 503) and keep trying in the background.
+  const reachable = await tryDatabase(config, database.url, (m) => say(m, 40));
   let app: NestExpressApplication | undefined;
   try {
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
@@ -27,8 +30,8 @@ async function bootstrap() {
     });
     withOwnSignalHandling(() => configureApp(app!));
     const availability = app.get(DatabaseAvailability);
-    // Serve at once (live 200, ready and everything else 503) while the database is reached and migrated.
-    availability.markStarting();
+    if (reachable) await seed(app, config, say);
+    else availability.markStarting();
     await app.listen(config.http.port, config.http.host);
     handleShutdownSignals(app, availability, config, say);
   } catch (error) {
@@ -37,7 +40,12 @@ async function bootstrap() {
     throw error;
   }
   say(`Byline listening on http://localhost:${config.http.port} (REST /api, GraphQL /graphql, docs /api/docs)`);
-  await becomeReady(app, config, database.url, say);
+  if (!reachable) await becomeReady(app, config, database.url, say);
+}
+
+async function seed(app: NestExpressApplication, config: AppConfig, say: Say): Promise<void> {
+  if (!config.seedOnStart) return;
+  await seedIfEmpty(app).catch((error: unknown) => say(`seeding example content failed: ${error instanceof Error ? error.message : String(error)}`, 40));
 }
 
 /** Waits for the database (migrating it when allowed), seeds when asked, then opens the gate. */
@@ -45,9 +53,7 @@ async function becomeReady(app: NestExpressApplication, config: AppConfig, url: 
   const availability = app.get(DatabaseAvailability);
   const reached = await waitForDatabase(config, url, (m) => say(m, 40), () => availability.phase === 'draining');
   if (!reached) return;
-  if (config.seedOnStart) {
-    await seedIfEmpty(app).catch((error: unknown) => say(`seeding example content failed: ${error instanceof Error ? error.message : String(error)}`, 40));
-  }
+  await seed(app, config, say);
   availability.markReady();
   say('ready: database reachable and migrated');
 }

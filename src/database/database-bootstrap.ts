@@ -33,9 +33,22 @@ async function migrate(url: string, log: (message: string) => void): Promise<voi
   if (status.modified.length > 0) log(`warning: migration(s) changed after they were applied: ${status.modified.join(', ')}`);
 }
 
+/** One attempt: reach the database and migrate it when MIGRATE_ON_START allows. False (logged) when it failed. */
+export async function tryDatabase(config: AppConfig, url: string, log: (message: string) => void): Promise<boolean> {
+  try {
+    if (config.database.migrateOnStart) await migrate(url, log);
+    else await migrationStatusAt(url, config.database.timeouts.connectMs);
+    return true;
+  } catch (error) {
+    const unavailable = databaseUnavailableCause(error);
+    log(`database not ready: ${unavailable ? describeCause(unavailable) : error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
+
 /**
  * For the server: waits for the database with capped exponential backoff (it may be down at boot, or
- * still starting), migrates when MIGRATE_ON_START allows, then returns. Gives up only when `stopped()`.
+ * still starting), migrating when allowed. False only when `stopped()` turned true first.
  */
 export async function waitForDatabase(
   config: AppConfig,
@@ -46,18 +59,12 @@ export async function waitForDatabase(
 ): Promise<boolean> {
   let delay = 200;
   for (let attempt = 1; !stopped(); attempt++) {
-    try {
-      if (config.database.migrateOnStart) await migrate(url, log);
-      else await migrationStatusAt(url, config.database.timeouts.connectMs);
-      if (attempt > 1) log(`database reachable after ${attempt} attempts`);
+    if (await tryDatabase(config, url, log)) {
+      log(`database reachable after ${attempt} attempt(s)`);
       return true;
-    } catch (error) {
-      const unavailable = databaseUnavailableCause(error);
-      const why = unavailable ? describeCause(unavailable) : error instanceof Error ? error.message : String(error);
-      log(`database not ready (attempt ${attempt}; retrying in ${delay} ms): ${why}`);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(delay * 2, maxDelayMs);
     }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, maxDelayMs);
   }
   return false;
 }
