@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { config as loadDotEnv } from 'dotenv';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { AppConfig, ConfigValidationError, loadConfig } from './config/app-config';
@@ -80,16 +81,16 @@ function handleShutdownSignals(app: NestExpressApplication, availability: Databa
     say(`${signal}: draining ${availability.inFlightCount} in-flight request(s)`);
     availability.drain();
     const server = app.getHttpServer() as Server;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    // Keep-alive connections that go idle during the drain would otherwise hold close() open.
-    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    // net.Server's close, not http.Server's: the latter also drops "idle" connections, which includes
+    // sockets just accepted whose request is not parsed yet: their clients would see a reset. Open
+    // connections end on their own: each response now carries Connection: close, and idle keep-alive
+    // ones time out (keepAliveTimeout). Whatever is left at the deadline is closed.
+    const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
     const deadline = setTimeout(() => {
       say(`shutdown deadline (${config.shutdown.timeoutMs} ms) reached; closing ${availability.inFlightCount} connection(s)`, 40);
       server.closeAllConnections();
     }, config.shutdown.timeoutMs);
-    server.closeIdleConnections();
     await closed;
-    clearInterval(idle);
     clearTimeout(deadline);
     try {
       await app.close();

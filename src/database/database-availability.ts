@@ -57,9 +57,11 @@ export class AvailabilityGateMiddleware implements NestMiddleware {
     this.availability.track(res);
     const phase = this.availability.phase;
     if (phase === 'draining') res.setHeader('Connection', 'close');
-    if (phase !== 'starting' || req.path.startsWith('/health/')) return next();
+    // originalUrl: req.path is relative to where Nest mounted this middleware.
+    const path = req.originalUrl.split('?')[0];
+    if (phase !== 'starting' || path.startsWith('/health/')) return next();
     const error = DomainError.unavailable('the database has not been reached since start');
-    if (req.path === '/graphql' || req.path.startsWith('/graphql/')) {
+    if (path === '/graphql' || path.startsWith('/graphql/')) {
       const body = JSON.stringify({ errors: [{ message: error.detail, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] });
       res.status(503).setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       res.setHeader('Cache-Control', 'no-store');
