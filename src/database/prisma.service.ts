@@ -6,7 +6,52 @@ import { DATABASE_URL } from './database.tokens';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 type Query = (...args: unknown[]) => unknown;
-type StartTransaction = (isolationLevel?: unknown) => Promise<{ client: PoolClient }>;
+interface AdapterTransaction {
+  client: PoolClient;
+  cleanup?: () => void;
+  executeRaw(query: { sql: string }): Promise<number>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+type StartTransaction = (isolationLevel?: unknown) => Promise<AdapterTransaction>;
+
+/**
+ * adapter-pg returns a transaction's connection to the pool only in commit()/rollback(), which Prisma
+ * calls after a successful COMMIT/ROLLBACK statement. When the connection died (restart, terminated
+ * backend), that statement fails, the connection is never released, and after `poolSize` such failures
+ * every request waits for a free connection forever. Release (and discard) it when COMMIT/ROLLBACK fails.
+ */
+function releaseOnFailedEnd(tx: AdapterTransaction): AdapterTransaction {
+  let ended = false;
+  const end = (error?: Error) => {
+    if (ended) return;
+    ended = true;
+    tx.cleanup?.();
+    tx.client.release(error ?? true);
+  };
+  const executeRaw = tx.executeRaw.bind(tx);
+  const commit = tx.commit.bind(tx);
+  const rollback = tx.rollback.bind(tx);
+  tx.executeRaw = async (query) => {
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (/^\s*(COMMIT|ROLLBACK)\s*$/i.test(query.sql)) end(error as Error);
+      throw error;
+    }
+  };
+  tx.commit = async () => {
+    if (ended) return;
+    ended = true;
+    await commit();
+  };
+  tx.rollback = async () => {
+    if (ended) return;
+    ended = true;
+    await rollback();
+  };
+  return tx;
+}
 
 /**
  * adapter-pg, with every interactive transaction (the write paths) given its own, longer statement
@@ -33,7 +78,7 @@ class TimedPrismaPg extends PrismaPg {
         tx.client.release(error as Error);
         throw error;
       }
-      return tx;
+      return releaseOnFailedEnd(tx);
     };
     return adapter;
   }
