@@ -93,8 +93,14 @@ export class IdempotencyKeysRepository {
     });
   }
 
-  /** A failed first attempt frees its key, so a corrected retry can use it. */
+  /**
+   * A failed first attempt frees its key, so a corrected retry can use it. Never a key with a result: the
+   * creating transaction may have committed although its connection failed before the answer arrived,
+   * and a retry must then be answered from that result, not create again.
+   */
   async release(claim: IdempotencyClaim): Promise<void> {
-    await this.prisma.idempotencyKey.deleteMany({ where: { tokenId: claim.tokenId, key: claim.key, createdAt: claim.createdAt, completed: false } });
+    await this.prisma.idempotencyKey.deleteMany({
+      where: { tokenId: claim.tokenId, key: claim.key, createdAt: claim.createdAt, completed: false, resultId: null },
+    });
   }
 }
