@@ -22,9 +22,20 @@ export interface AppConfig {
     /** Unset: Byline starts its own embedded PostgreSQL. */
     url: string | undefined;
     poolSize: number;
-    embedded: { dataDir: string; port: number };
+    /**
+     * Bounded waiting (ms): `connectMs` to get a pooled connection (opening or queueing for one);
+     * `statementMs` per statement outside write transactions (public reads); `writeStatementMs` per
+     * statement inside write transactions; `idleInTransactionMs` before the server ends an idle transaction.
+     */
+    timeouts: { connectMs: number; statementMs: number; writeStatementMs: number; idleInTransactionMs: number };
+    /** `dataDirExplicit`: EMBEDDED_PG_DATA_DIR was set (else, as root, the data lives under /var/lib/byline). */
+    embedded: { dataDir: string; dataDirExplicit: boolean; port: number };
     migrateOnStart: boolean;
   };
+  /** `readyTimeoutMs`: /health/ready answers 503 when the database has not answered within it. */
+  health: { readyTimeoutMs: number };
+  /** On SIGTERM/SIGINT: how long in-flight requests may take to finish before their sockets are closed. */
+  shutdown: { timeoutMs: number };
   /** Seed example content into an empty database on start. */
   seedOnStart: boolean;
   readingWordsPerMinute: number;
@@ -108,12 +119,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     database: {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE ?? 10,
+      timeouts: {
+        connectMs: env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000,
+        statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS ?? 5000,
+        writeStatementMs: env.DATABASE_WRITE_STATEMENT_TIMEOUT_MS ?? 15_000,
+        idleInTransactionMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? 10_000,
+      },
       embedded: {
         dataDir: resolve(env.EMBEDDED_PG_DATA_DIR ?? '.data/postgres'),
+        dataDirExplicit: env.EMBEDDED_PG_DATA_DIR !== undefined,
         port: env.EMBEDDED_PG_PORT ?? 54329,
       },
       migrateOnStart: env.MIGRATE_ON_START ?? true,
     },
+    health: { readyTimeoutMs: env.HEALTH_READY_TIMEOUT_MS ?? 2000 },
+    shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS ?? 10_000 },
     // Example content is for the zero-setup path; a real server gets it only when asked.
     seedOnStart: env.SEED_ON_START ?? embedded,
     readingWordsPerMinute: env.READING_WPM ?? 200,

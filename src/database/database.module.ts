@@ -1,4 +1,5 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, MiddlewareConsumer, Module, NestModule, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { AvailabilityGateMiddleware, DatabaseAvailability } from './database-availability';
 import { DATABASE_URL, EMBEDDED_DATABASE } from './database.tokens';
 import { RunningDatabase } from './embedded-postgres';
 import { PrismaService } from './prisma.service';
@@ -19,7 +20,7 @@ class EmbeddedDatabaseLifecycle implements OnApplicationShutdown {
 
 @Global()
 @Module({})
-export class DatabaseModule {
+export class DatabaseModule implements NestModule {
   static forRoot(options: { url: string; embedded: RunningDatabase | null }): DynamicModule {
     return {
       module: DatabaseModule,
@@ -27,9 +28,14 @@ export class DatabaseModule {
         { provide: DATABASE_URL, useValue: options.url },
         { provide: EMBEDDED_DATABASE, useValue: options.embedded },
         PrismaService,
+        DatabaseAvailability,
         EmbeddedDatabaseLifecycle,
       ],
-      exports: [PrismaService, DATABASE_URL],
+      exports: [PrismaService, DATABASE_URL, DatabaseAvailability],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AvailabilityGateMiddleware).forRoutes('{*path}');
   }
 }

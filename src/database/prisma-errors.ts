@@ -1,5 +1,7 @@
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
+import { databaseUnavailableCause } from '../common/errors/database-unavailable';
+import { describeCause } from '../common/errors/error-normalizer';
 
 /** Known Prisma failures become domain errors; anything else is rethrown untouched (a 500). */
 export function mapPrismaError(error: unknown, what = 'Resource'): never {
@@ -12,7 +14,11 @@ export function mapPrismaError(error: unknown, what = 'Resource'): never {
       throw DomainError.notFound(what);
     case 'P2003':
       throw DomainError.validation(`${what} refers to something that does not exist.`);
-    default:
+    default: {
+      // Connection-class failures (down, restarting, timed out) are a 503 the client may retry.
+      const unavailable = databaseUnavailableCause(error);
+      if (unavailable) throw DomainError.unavailable(describeCause(unavailable));
       throw error;
+    }
   }
 }

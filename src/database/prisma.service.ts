@@ -5,6 +5,85 @@ import { PrismaClient } from '../generated/prisma/client';
 import { DATABASE_URL } from './database.tokens';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
+type Query = (...args: unknown[]) => unknown;
+interface AdapterTransaction {
+  client: PoolClient;
+  cleanup?: () => void;
+  executeRaw(query: { sql: string }): Promise<number>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+type StartTransaction = (isolationLevel?: unknown) => Promise<AdapterTransaction>;
+
+/**
+ * adapter-pg returns a transaction's connection to the pool only in commit()/rollback(), which Prisma
+ * calls after a successful COMMIT/ROLLBACK statement. When the connection died (restart, terminated
+ * backend), that statement fails, the connection is never released, and after `poolSize` such failures
+ * every request waits for a free connection forever. Release (and discard) it when COMMIT/ROLLBACK fails.
+ */
+function releaseOnFailedEnd(tx: AdapterTransaction): AdapterTransaction {
+  let ended = false;
+  const end = (error?: Error) => {
+    if (ended) return;
+    ended = true;
+    tx.cleanup?.();
+    tx.client.release(error ?? true);
+  };
+  const executeRaw = tx.executeRaw.bind(tx);
+  const commit = tx.commit.bind(tx);
+  const rollback = tx.rollback.bind(tx);
+  tx.executeRaw = async (query) => {
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (/^\s*(COMMIT|ROLLBACK)\s*$/i.test(query.sql)) end(error as Error);
+      throw error;
+    }
+  };
+  tx.commit = async () => {
+    if (ended) return;
+    ended = true;
+    await commit();
+  };
+  tx.rollback = async () => {
+    if (ended) return;
+    ended = true;
+    await rollback();
+  };
+  return tx;
+}
+
+/**
+ * adapter-pg, with every interactive transaction (the write paths) given its own, longer statement
+ * timeout: `SET LOCAL` lasts until the transaction ends, so the pooled connection returns to the
+ * short default that bounds public reads.
+ */
+class TimedPrismaPg extends PrismaPg {
+  constructor(
+    pool: Pool,
+    private readonly writeStatementMs: number,
+    private readonly uncounted: (client: PoolClient) => Query,
+  ) {
+    super(pool);
+  }
+
+  override async connect(): ReturnType<PrismaPg['connect']> {
+    const adapter = await super.connect();
+    const start = (adapter.startTransaction as unknown as StartTransaction).bind(adapter);
+    (adapter as unknown as { startTransaction: StartTransaction }).startTransaction = async (isolationLevel) => {
+      const tx = await start(isolationLevel);
+      try {
+        await this.uncounted(tx.client)('SELECT set_config($1, $2, true)', ['statement_timeout', String(this.writeStatementMs)]);
+      } catch (error) {
+        tx.client.release(error as Error);
+        throw error;
+      }
+      return releaseOnFailedEnd(tx);
+    };
+    return adapter;
+  }
+}
+
 /** The application's one Prisma client, on a pg.Pool we own (see the error handler below). */
 @Injectable()
 export class PrismaService extends PrismaClient {
@@ -14,8 +93,18 @@ export class PrismaService extends PrismaClient {
   private closing = false;
 
   constructor(@Inject(DATABASE_URL) url: string, @Inject(APP_CONFIG) config: AppConfig) {
-    const pool = new Pool({ connectionString: url, max: config.database.poolSize });
-    super({ adapter: new PrismaPg(pool) });
+    const { timeouts } = config.database;
+    const pool = new Pool({
+      connectionString: url,
+      max: config.database.poolSize,
+      // Bounded waiting: for a free connection or a new one (queued requests fail instead of piling up),
+      // per statement (server-side, so a held lock cannot stall a request), and for idle transactions.
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    });
+    const originals = new WeakMap<PoolClient, Query>();
+    super({ adapter: new TimedPrismaPg(pool, timeouts.writeStatementMs, (client) => originals.get(client) ?? (client.query.bind(client) as Query)) });
     this.pool = pool;
     // prisma/orm#27641: without a listener, an idle connection dropped by the server
     // (restart, failover) emits an unhandled 'error' that crashes the process.
@@ -28,8 +117,9 @@ export class PrismaService extends PrismaClient {
     });
     // Every statement (pool.query and transactions alike) runs through a pooled client's query().
     pool.on('connect', (client: PoolClient) => {
-      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const query = client.query.bind(client) as Query;
+      originals.set(client, query);
+      (client as unknown as { query: Query }).query = (...args: unknown[]) => {
         this.statements += 1;
         return query(...args);
       };

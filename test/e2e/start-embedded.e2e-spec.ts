@@ -1,19 +1,24 @@
 import { execFileSync, spawn, ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createConnection, createServer } from 'node:net';
+import { rootDataDirFor } from '../../src/database/embedded-postgres';
 
 /**
  * The Quick start path, for real: the built app started with no DATABASE_URL brings up its own
  * PostgreSQL, migrates, seeds, serves, stops cleanly on SIGTERM, and keeps its data for the next start.
+ * It runs from a "clone" inside a private (0700) directory, as a root user's home or `mktemp -d` is:
+ * as root the data must then live where the postgres user can reach it, and no parent may be touched.
  * (Runs the compiled app in a child process: the embedded server's package is ESM and lives outside jest.)
  */
 describe('npm start on the embedded database', () => {
   const root = join(__dirname, '..', '..');
-  // A fresh clone has no .data/ yet (it is git-ignored).
-  mkdirSync(join(root, '.data'), { recursive: true });
-  const work = mkdtempSync(join(root, '.data', 'smoke-'));
-  const outDir = join(work, 'build');
+  const privateParent = mkdtempSync(join(tmpdir(), 'byline-home-')); // mode 0700, like /root
+  const clone = join(privateParent, 'byline');
+  const outDir = join(clone, 'dist');
+  const asRoot = userInfo().uid === 0;
+  const dataDir = asRoot ? rootDataDirFor(clone) : join(clone, '.data', 'postgres');
 
   function freePort(): Promise<number> {
     return new Promise((resolve) => {
@@ -25,27 +30,38 @@ describe('npm start on the embedded database', () => {
   }
 
   beforeAll(() => {
+    // What a clone holds at run time: the build, package.json, the migrations and their config, dependencies.
+    mkdirSync(clone);
+    for (const file of ['package.json', 'prisma.config.ts', 'prisma']) cpSync(join(root, file), join(clone, file), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'));
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir], { cwd: root });
-  }, 120_000);
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  }, 300_000);
+  afterAll(() => {
+    rmSync(privateParent, { recursive: true, force: true });
+    if (asRoot) rmSync(dirname(dataDir), { recursive: true, force: true });
+  });
+
+  let lastOutput = '';
 
   async function start(port: number, pgPort: number): Promise<ChildProcess> {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), EMBEDDED_PG_DATA_DIR: join(work, 'pg'), LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
     delete env.NODE_ENV;
-    const child = spawn(process.execPath, [join(outDir, 'src', 'main.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    delete env.EMBEDDED_PG_DATA_DIR;
+    const child = spawn(process.execPath, [join(outDir, 'src', 'main.js')], { cwd: clone, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout!.on('data', (c) => (output += c));
     child.stderr!.on('data', (c) => (output += c));
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`app exited early:\n${output}`);
       const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
+      lastOutput = output;
       if (ready) return child;
       await new Promise((r) => setTimeout(r, 250));
     }
     child.kill('SIGKILL');
-    throw new Error(`app did not become ready within 60 s:\n${output}`);
+    throw new Error(`app did not become ready within 120 s:\n${output}`);
   }
 
   async function stop(child: ChildProcess): Promise<{ code: number | null; signal: string | null }> {
@@ -77,13 +93,20 @@ describe('npm start on the embedded database', () => {
     const first = await start(port, pgPort);
     const before = await slugs(port);
     expect(before).toContain('the-case-for-the-long-read');
-    // Nest closes the app, then re-raises the signal: a clean stop ends by SIGTERM, not a crash code.
-    expect(await stop(first)).toEqual({ code: null, signal: 'SIGTERM' });
+    // The data lives where the postgres user can reach it, printed at start; the private parent is untouched.
+    expect(lastOutput).toContain(`data: ${dataDir}`);
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(privateParent).mode & 0o777).toBe(0o700);
+    expect(statSync(privateParent).uid).toBe(userInfo().uid);
+    expect(statSync(clone).uid).toBe(userInfo().uid);
+    // A clean stop drains, closes the pool, stops the embedded server and exits 0.
+    expect(await stop(first)).toEqual({ code: 0, signal: null });
     // The embedded server stops with the app.
     expect(await portIsOpen(pgPort)).toBe(false);
 
     const second = await start(port, pgPort);
     expect(await slugs(port)).toEqual(before);
     await stop(second);
-  }, 180_000);
+  }, 300_000);
 });

@@ -1,8 +1,6 @@
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { startEmbeddedPostgres, RunningDatabase } from '../../src/database/embedded-postgres';
+import { startEmbeddedPostgres, RunningDatabase, temporaryDataDir } from '../../src/database/embedded-postgres';
 import { applyMigrations } from '../../src/database/migrations';
 import { adminQuery, TEST_SERVER_URL_ENV, TEST_TEMPLATE_ENV, withDatabase } from './test-database';
 
@@ -28,9 +26,16 @@ function freePort(): Promise<number> {
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const dir = mkdtempSync(join(tmpdir(), 'byline-test-'));
-    const embedded = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: await freePort(), database: 'postgres' });
-    globalThis.__BYLINE_EMBEDDED__ = embedded;
+    // As root the server runs as the postgres user: temporaryDataDir puts the data where it can reach it.
+    const { dataDir, remove } = temporaryDataDir(tmpdir());
+    const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres' });
+    globalThis.__BYLINE_EMBEDDED__ = {
+      url: embedded.url,
+      stop: async () => {
+        await embedded.stop();
+        remove();
+      },
+    };
     serverUrl = embedded.url;
   }
   const template = `byline_test_template_${process.pid}`;

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { MovedPermanently } from '../http/moved-permanently';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-code';
-import { normalizeError } from './error-normalizer';
+import { NormalizedError, normalizeError } from './error-normalizer';
 import { toGraphQLError } from './graphql-error';
 import { buildProblem, PROBLEM_CONTENT_TYPE } from './problem-details';
 
@@ -27,6 +27,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (contextType === 'graphql') {
       const req = (host.getArgByIndex(2) as { req?: Request } | undefined)?.req;
       if (normalized.unexpected) this.logger.error({ err: exception, requestId: req?.id }, 'unhandled GraphQL error');
+      else this.warnUnavailable(normalized, req?.id);
       return toGraphQLError(normalized, req?.id as string | undefined);
     }
 
@@ -35,6 +36,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const requestId = String(req.id ?? '');
     if (normalized.unexpected) this.logger.error({ err: exception, requestId }, 'unhandled error');
+    else this.warnUnavailable(normalized, requestId);
     if (res.headersSent) return;
 
     const problem = buildProblem(normalized.code, normalized.detail, req.originalUrl.split('?')[0], requestId, normalized.errors);
@@ -44,6 +46,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = JSON.stringify(problem);
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).setHeader('Content-Length', Buffer.byteLength(body));
     res.end(body);
+  }
+
+  /** A 503 is an expected state, but operators need to see why it happened. */
+  private warnUnavailable(normalized: NormalizedError, requestId: unknown): void {
+    if (normalized.code !== ErrorCode.SERVICE_UNAVAILABLE) return;
+    this.logger.warn({ requestId, cause: normalized.cause }, 'service unavailable');
   }
 
   /** Nest's router answers an unmatched method+path with NotFoundException; a known path is a 405. */

@@ -7,6 +7,8 @@ export enum ErrorCode {
   METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED',
   REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
   CONFLICT = 'CONFLICT',
+  /** The same Idempotency-Key's first request is still running: retry after Retry-After. */
+  IDEMPOTENCY_IN_PROGRESS = 'IDEMPOTENCY_IN_PROGRESS',
   PRECONDITION_FAILED = 'PRECONDITION_FAILED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
@@ -31,6 +33,7 @@ export const ERROR_CODE_INFO: Record<ErrorCode, CodeInfo> = {
   [ErrorCode.METHOD_NOT_ALLOWED]: { status: 405, title: 'Method not allowed' },
   [ErrorCode.REQUEST_TIMEOUT]: { status: 408, title: 'Request timeout' },
   [ErrorCode.CONFLICT]: { status: 409, title: 'Conflict' },
+  [ErrorCode.IDEMPOTENCY_IN_PROGRESS]: { status: 409, title: 'Request in progress' },
   [ErrorCode.PRECONDITION_FAILED]: { status: 412, title: 'Precondition failed' },
   [ErrorCode.PAYLOAD_TOO_LARGE]: { status: 413, title: 'Payload too large' },
   [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: { status: 415, title: 'Unsupported media type' },
@@ -41,7 +44,9 @@ export const ERROR_CODE_INFO: Record<ErrorCode, CodeInfo> = {
   [ErrorCode.INTERNAL]: { status: 500, title: 'Internal server error' },
 };
 
-const BY_STATUS = new Map(Object.entries(ERROR_CODE_INFO).map(([code, info]) => [info.status, code as ErrorCode]));
+// The first code per status wins (409 is CONFLICT, not IDEMPOTENCY_IN_PROGRESS).
+const BY_STATUS = new Map<number, ErrorCode>();
+for (const [code, info] of Object.entries(ERROR_CODE_INFO)) if (!BY_STATUS.has(info.status)) BY_STATUS.set(info.status, code as ErrorCode);
 
 /** The code for an HTTP status raised outside our code (router 404, body-parser 413, ...). */
 export function errorCodeForStatus(status: number): ErrorCode {

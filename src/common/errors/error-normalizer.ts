@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { databaseUnavailableCause } from './database-unavailable';
 import { DomainError, FieldError } from './domain-error';
 import { ErrorCode, errorCodeForStatus } from './error-code';
 
@@ -9,6 +10,8 @@ export interface NormalizedError {
   headers?: Record<string, string>;
   /** True for failures we did not expect: logged with their stack, shown generically. */
   unexpected: boolean;
+  /** Why a 503 happened (e.g. the database failure), for a warning in the log; never sent to clients. */
+  cause?: string;
 }
 
 const GENERIC_DETAIL = 'An unexpected error occurred. Quote the request id when reporting it.';
@@ -16,7 +19,13 @@ const GENERIC_DETAIL = 'An unexpected error occurred. Quote the request id when 
 /** Turns anything thrown into a safe, transport-neutral error; nothing internal leaks. */
 export function normalizeError(error: unknown): NormalizedError {
   if (error instanceof DomainError) {
-    return { code: error.code, detail: error.detail, errors: error.errors, headers: error.headers, unexpected: false };
+    return { code: error.code, detail: error.detail, errors: error.errors, headers: error.headers, unexpected: false, cause: error.internalCause };
+  }
+  // The database being down or too slow is an expected state, whichever layer let the error through.
+  const unavailable = databaseUnavailableCause(error);
+  if (unavailable) {
+    const domain = DomainError.unavailable(describeCause(unavailable));
+    return { code: domain.code, detail: domain.detail, headers: domain.headers, unexpected: false, cause: domain.internalCause };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -32,6 +41,10 @@ export function normalizeError(error: unknown): NormalizedError {
     return { code: errorCodeForStatus(status), detail: bodyParserDetail(error as { type: string; message: string }), unexpected: false };
   }
   return { code: ErrorCode.INTERNAL, detail: GENERIC_DETAIL, unexpected: true };
+}
+
+export function describeCause(cause: { code: string | undefined; message: string }): string {
+  return cause.code ? `${cause.code}: ${cause.message}` : cause.message;
 }
 
 function httpExceptionDetail(error: HttpException): string {

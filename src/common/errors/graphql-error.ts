@@ -1,4 +1,6 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { RETRY_AFTER_SECONDS } from './domain-error';
 import { ErrorCode } from './error-code';
 import { NormalizedError, normalizeError } from './error-normalizer';
 
@@ -13,8 +15,20 @@ export function toGraphQLError(normalized: NormalizedError, requestId: string | 
       code: graphqlCode(normalized.code),
       ...(normalized.errors ? { errors: normalized.errors } : {}),
       ...(requestId ? { requestId } : {}),
+      ...httpExtension(normalized),
     },
   });
+}
+
+/**
+ * Apollo Server sets the response's HTTP status and headers from `extensions.http` (and strips it
+ * from the body). Only a 503 changes the status: a client or proxy must be able to retry it, and a
+ * partial result of other fields means little while the database is gone.
+ */
+function httpExtension(normalized: NormalizedError): { http?: { status: number; headers: Map<string, string> } } {
+  if (normalized.code !== ErrorCode.SERVICE_UNAVAILABLE) return {};
+  const headers = new Map(Object.entries(normalized.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  return { http: { status: 503, headers } };
 }
 
 // Apollo's own codes for documents it rejects before our resolvers run.
@@ -47,6 +61,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_REQUEST' } };
   }
   const normalized = normalizeError(original);
+  // Too late for extensions.http here (Apollo reads it before formatting); see unavailableStatusPlugin.
   return {
     message: normalized.detail,
     locations: formatted.locations,
@@ -58,3 +73,19 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
 function httpStatusOf(error: unknown): number | undefined {
   return error instanceof GraphQLError ? (error.extensions?.http as { status?: number } | undefined)?.status : undefined;
 }
+
+/**
+ * Any GraphQL response carrying SERVICE_UNAVAILABLE answers HTTP 503 with Retry-After, also when the
+ * failure did not pass through a resolver (a plugin, the context), where extensions.http is not set.
+ */
+export const unavailableStatusPlugin: ApolloServerPlugin = {
+  requestDidStart: async () => ({
+    willSendResponse: async ({ response }) => {
+      if (response.body.kind !== 'single') return;
+      const errors = response.body.singleResult.errors ?? [];
+      if (!errors.some((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) return;
+      response.http.status = 503;
+      if (!response.http.headers.has('retry-after')) response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+    },
+  }),
+};

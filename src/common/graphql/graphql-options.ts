@@ -4,7 +4,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../../config/app-config';
-import { formatGraphQLError } from '../errors/graphql-error';
+import { formatGraphQLError, unavailableStatusPlugin } from '../errors/graphql-error';
 import { rateLimitRetryAfter } from '../http/rate-limit.guard';
 import { GraphQLContext } from './graphql-context';
 import { inputSafetyPlugin } from './input-safety.plugin';
@@ -49,7 +49,7 @@ export function buildGraphQLOptions(
     // No other resolver error sets an HTTP status, so the rest still answer 200.
     preserveHttpStatusForExecutionErrors: false,
     includeStacktraceInErrorResponses: false,
-    plugins: [inputSafetyPlugin(), ...armor.plugins, rateLimitStatus, ...extraPlugins],
+    plugins: [inputSafetyPlugin(), ...armor.plugins, rateLimitStatus, ...extraPlugins, unavailableStatusPlugin],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     formatError: formatGraphQLError,

@@ -3,6 +3,7 @@ import { draftBody, writeCounts } from '../../helpers/admin-posts';
 import { createTestApp, TestApp } from '../../helpers/create-test-app';
 import { expectProblem } from '../../helpers/problem';
 import { bearer, issueToken } from '../../helpers/tokens';
+import { IdempotencyKeysRepository } from '../../../src/modules/posts/idempotency-keys.repository';
 import { PostWritesRepository } from '../../../src/modules/posts/post-writes.repository';
 import { Prisma } from '../../../src/generated/prisma/client';
 
@@ -59,7 +60,9 @@ describe('REST POST /api/admin/posts with Idempotency-Key', () => {
     try {
       const first = create('key-in-flight', body).then((r) => r);
       await atHook;
-      expectProblem(await create('key-in-flight', body), 409, 'CONFLICT');
+      const busy = await create('key-in-flight', body);
+      expectProblem(busy, 409, 'IDEMPOTENCY_IN_PROGRESS');
+      expect(busy.headers['retry-after']).toBe('1');
       release();
       expect((await first).status).toBe(201);
     } finally {
@@ -120,20 +123,47 @@ describe('REST POST /api/admin/posts with Idempotency-Key', () => {
       const body = draftBody();
       const first = await create('key-died-before-commit', body).expect(201);
       await t.prisma.post.delete({ where: { id: first.body.data.id } }); // as if it had never been created
-      await abandon('key-died-before-commit', { resultId: null, createdAt: new Date(Date.now() - 3 * 60_000) });
+      await abandon('key-died-before-commit', { resultId: null, owner: 'a-process-that-died', leaseUntil: new Date(Date.now() - 1000) });
       const retry = await create('key-died-before-commit', body).expect(201);
       expect(retry.headers['idempotent-replayed']).toBeUndefined();
       expect(await t.prisma.post.count({ where: { id: retry.body.data.id } })).toBe(1);
       expect(await t.prisma.idempotencyKey.findFirstOrThrow({ where: { key: 'key-died-before-commit' } })).toMatchObject({ resultId: retry.body.data.id, completed: true });
     });
 
-    it('still answers 409 while an unfinished key without a result is within its lease', async () => {
+    it('still answers 409 IDEMPOTENCY_IN_PROGRESS while another process holds the key within its lease', async () => {
       const body = draftBody();
       await create('key-still-running', body).expect(201);
-      await abandon('key-still-running', { resultId: null, createdAt: new Date(Date.now() - 5_000) });
+      await abandon('key-still-running', { resultId: null, owner: 'another-process', leaseUntil: new Date(Date.now() + 10_000) });
       const before = await writeCounts(t);
-      expectProblem(await create('key-still-running', body), 409, 'CONFLICT');
+      expectProblem(await create('key-still-running', body), 409, 'IDEMPOTENCY_IN_PROGRESS');
       expect(await writeCounts(t)).toEqual(before);
+    });
+
+    it('lets a retry succeed at once after a first attempt failed on a database blip and could not free its key', async () => {
+      const writes = t.app.get(PostWritesRepository);
+      const keys = t.app.get(IdempotencyKeysRepository);
+      const release = keys.release;
+      const blip = () => Object.assign(new Error('Connection terminated unexpectedly'), { code: undefined });
+      // The database "goes away" mid-write, and is still away when the key should be freed.
+      writes.faultHook = (step) => {
+        if (step === 'links') throw blip();
+      };
+      keys.release = async () => {
+        throw blip();
+      };
+      const body = draftBody();
+      try {
+        const failed = await create('key-blip', body);
+        expectProblem(failed, 503, 'SERVICE_UNAVAILABLE');
+        expect(failed.headers['retry-after']).toBeDefined();
+      } finally {
+        writes.faultHook = undefined;
+        keys.release = release;
+      }
+      expect(await t.prisma.idempotencyKey.findFirstOrThrow({ where: { key: 'key-blip' } })).toMatchObject({ completed: false, resultId: null });
+      const retry = await create('key-blip', body).expect(201);
+      expect(retry.headers['idempotent-replayed']).toBeUndefined();
+      expect(await t.prisma.post.count({ where: { title: body.title as string } })).toBe(1);
     });
 
     it('rolls a creation back when its claim was taken over while it ran', async () => {
@@ -144,7 +174,7 @@ describe('REST POST /api/admin/posts with Idempotency-Key', () => {
       };
       try {
         const before = await writeCounts(t);
-        expectProblem(await create('key-taken-over', draftBody()), 409, 'CONFLICT');
+        expectProblem(await create('key-taken-over', draftBody()), 409, 'IDEMPOTENCY_IN_PROGRESS');
         const after = await writeCounts(t);
         expect({ ...after, keys: before.keys }).toEqual(before);
       } finally {

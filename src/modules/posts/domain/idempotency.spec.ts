@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../../common/errors/error-code';
-import { canonicalJson, decideOnExistingKey, hashRequest, IN_FLIGHT_LEASE_MS, StoredKey, validateIdempotencyKey } from './idempotency';
+import { canonicalJson, decideOnExistingKey, hashRequest, IDEMPOTENCY_LEASE_MS, StoredKey, validateIdempotencyKey } from './idempotency';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -31,7 +31,8 @@ describe('idempotency', () => {
   const NOW = new Date('2026-11-24T12:00:00.000Z');
   const ago = (ms: number) => new Date(NOW.getTime() - ms);
   const key = (fields: Partial<StoredKey>): StoredKey => ({
-    requestHash: 'h', completed: false, responseStatus: null, responseBody: null, resultId: null, createdAt: ago(1000), ...fields,
+    requestHash: 'h', completed: false, responseStatus: null, responseBody: null, resultId: null, createdAt: ago(1000),
+    owner: 'other-process', leaseUntil: new Date(NOW.getTime() + IDEMPOTENCY_LEASE_MS - 1000), ...fields,
   });
 
   it('replays a completed key with the same hash', () => {
@@ -39,21 +40,40 @@ describe('idempotency', () => {
     expect(decideOnExistingKey(stored, 'h', NOW)).toEqual({ kind: 'replay', status: 201, body: { data: { id: 'x' } } });
   });
 
-  it('answers 422 for a different body and 409 while the first request is in flight', () => {
+  it('answers 422 for a different body and 409 IDEMPOTENCY_IN_PROGRESS while the first request holds its lease', () => {
     const inFlight = key({});
     expect(codeOf(() => decideOnExistingKey(inFlight, 'other', NOW))).toBe(ErrorCode.UNPROCESSABLE);
-    expect(codeOf(() => decideOnExistingKey(inFlight, 'h', NOW))).toBe(ErrorCode.CONFLICT);
-    expect(codeOf(() => decideOnExistingKey(key({ createdAt: ago(IN_FLIGHT_LEASE_MS) }), 'h', NOW))).toBe(ErrorCode.CONFLICT);
+    expect(codeOf(() => decideOnExistingKey(inFlight, 'h', NOW))).toBe(ErrorCode.IDEMPOTENCY_IN_PROGRESS);
+    // A long-running request keeps renewing its lease: age alone does not end it.
+    expect(codeOf(() => decideOnExistingKey(key({ createdAt: ago(10 * 60_000) }), 'h', NOW))).toBe(ErrorCode.IDEMPOTENCY_IN_PROGRESS);
+  });
+
+  it('asks the client to retry an in-progress key after a second', () => {
+    try {
+      decideOnExistingKey(key({}), 'h', NOW);
+      throw new Error('expected a refusal');
+    } catch (error) {
+      expect((error as { headers?: Record<string, string> }).headers).toEqual({ 'Retry-After': '1' });
+    }
   });
 
   it('recovers a key whose first request created something but stored no response', () => {
     expect(decideOnExistingKey(key({ resultId: 'p1' }), 'h', NOW)).toEqual({ kind: 'recover', resultId: 'p1' });
-    expect(decideOnExistingKey(key({ resultId: 'p1', createdAt: ago(IN_FLIGHT_LEASE_MS * 10) }), 'h', NOW)).toEqual({ kind: 'recover', resultId: 'p1' });
+    expect(decideOnExistingKey(key({ resultId: 'p1', leaseUntil: ago(60_000) }), 'h', NOW)).toEqual({ kind: 'recover', resultId: 'p1' });
   });
 
-  it('lets a request take over a key whose first request died before creating anything', () => {
-    expect(decideOnExistingKey(key({ createdAt: ago(IN_FLIGHT_LEASE_MS + 1) }), 'h', NOW)).toEqual({ kind: 'take-over' });
-    expect(codeOf(() => decideOnExistingKey(key({ createdAt: ago(IN_FLIGHT_LEASE_MS + 1) }), 'other', NOW))).toBe(ErrorCode.UNPROCESSABLE);
+  it('lets a request take over a key whose first request died before creating anything, once its lease ran out', () => {
+    expect(decideOnExistingKey(key({ leaseUntil: ago(1) }), 'h', NOW)).toEqual({ kind: 'take-over' });
+    expect(codeOf(() => decideOnExistingKey(key({ leaseUntil: ago(1) }), 'other', NOW))).toBe(ErrorCode.UNPROCESSABLE);
+  });
+
+  it('takes over at once when the first request ran in this process and has ended (failed on a blip)', () => {
+    expect(decideOnExistingKey(key({}), 'h', NOW, true)).toEqual({ kind: 'take-over' });
+  });
+
+  it('falls back to a two-minute window for keys recorded before leases existed', () => {
+    expect(codeOf(() => decideOnExistingKey(key({ leaseUntil: null, owner: null, createdAt: ago(60_000) }), 'h', NOW))).toBe(ErrorCode.IDEMPOTENCY_IN_PROGRESS);
+    expect(decideOnExistingKey(key({ leaseUntil: null, owner: null, createdAt: ago(121_000) }), 'h', NOW)).toEqual({ kind: 'take-over' });
   });
 
   it('accepts printable keys up to 255 characters only', () => {
