@@ -98,6 +98,7 @@ function buildOptions(embedHosts: ReadonlySet<string>): sanitize.IOptions {
       img: (tagName, attribs) => ({ tagName, attribs: imageAttributes(attribs) }),
       iframe: (tagName, attribs) => ({ tagName, attribs: embedAttributes(attribs, embedHosts) }),
       input: (tagName, attribs) => ({ tagName, attribs: checkboxAttributes(attribs) }),
+      details: (tagName, attribs) => ({ tagName, attribs: attribs.open === undefined ? {} : { open: '' } }),
       ol: (tagName, attribs) => ({ tagName, attribs: withIntegers(attribs, ['start']) }),
       th: (tagName, attribs) => ({ tagName, attribs: withKeyword(withIntegers(attribs, SPANS), 'scope', SCOPES) }),
       td: (tagName, attribs) => ({ tagName, attribs: withIntegers(attribs, SPANS) }),
