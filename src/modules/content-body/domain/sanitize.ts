@@ -98,7 +98,7 @@ function buildOptions(embedHosts: ReadonlySet<string>): sanitize.IOptions {
       img: (tagName, attribs) => ({ tagName, attribs: imageAttributes(attribs) }),
       iframe: (tagName, attribs) => ({ tagName, attribs: embedAttributes(attribs, embedHosts) }),
       input: (tagName, attribs) => ({ tagName, attribs: checkboxAttributes(attribs) }),
-      details: (tagName, attribs) => ({ tagName, attribs: attribs.open === undefined ? {} : { open: '' } }),
+      details: (tagName, attribs) => ({ tagName, attribs: booleanAttribute(attribs, 'open') }),
       ol: (tagName, attribs) => ({ tagName, attribs: withIntegers(attribs, ['start']) }),
       th: (tagName, attribs) => ({ tagName, attribs: withKeyword(withIntegers(attribs, SPANS), 'scope', SCOPES) }),
       td: (tagName, attribs) => ({ tagName, attribs: withIntegers(attribs, SPANS) }),
@@ -173,6 +173,10 @@ function isEmbeddable(src: string | undefined, embedHosts: ReadonlySet<string>):
   if (src === undefined || !URL.canParse(src.trim())) return false;
   const url = new URL(src.trim());
   return url.protocol === 'https:' && url.username === '' && url.password === '' && embedHosts.has(url.hostname);
+}
+
+function booleanAttribute(attribs: Attributes, name: string): Attributes {
+  return attribs[name] === undefined ? {} : { [name]: '' };
 }
 
 // Checkboxes of task lists show state; a reader must not be able to tick them.
