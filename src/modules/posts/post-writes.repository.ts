@@ -107,7 +107,7 @@ export class PostWritesRepository {
     });
   }
 
-  async delete(id: string, expectedVersion: number, actor: WriteActor): Promise<void> {
+  async delete(id: string, expectedVersion: number, actor: WriteActor, details?: object): Promise<void> {
     await this.transaction(async (tx) => {
       // Unpublish first, so that refreshing drops the post from its neighbours' related lists.
       const { count } = await tx.post.updateMany({ where: { id, version: expectedVersion }, data: { status: 'DRAFT', version: { increment: 1 } } });
@@ -117,7 +117,7 @@ export class PostWritesRepository {
       await step.refreshRelated(tx, id);
       await tx.post.delete({ where: { id } });
       await this.fault('audit');
-      await step.audit(tx, actor, 'post.deleted', id, { version: expectedVersion, snapshot });
+      await step.audit(tx, actor, 'post.deleted', id, { ...details, version: expectedVersion, snapshot });
     });
   }
 
