@@ -43,6 +43,6 @@ export class SeedRepository {
         });
       }
       await tx.$executeRaw`SELECT refresh_all_related_posts()`;
-    });
+    }, { maxWait: 30_000, timeout: 120_000 }); // a busy machine must not fail a one-off seed at Prisma's 5 s default
   }
 }
