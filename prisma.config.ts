@@ -40,32 +40,82 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+type MigrateConnection = { executeScript(s: string): Promise<void>; queryRaw(q: unknown): Promise<{ columnNames: string[]; columnTypes: number[] }> };
+type TransactionCapable = { startTransaction(...args: unknown[]): Promise<MigrateConnection> };
+
+// The "char" workaround above also turns pg_constraint.contype into text, and the schema describer then
+// panics ("Getting constraint_type ... as char failed", RuntimeError: unreachable) as soon as a migration
+// creates a constraint trigger. Give that one column its character type (ColumnType 6) back.
+const CHARACTER_COLUMN = 6;
+function withCharConstraintType<T extends MigrateConnection>(conn: T): T {
+  const queryRaw = conn.queryRaw.bind(conn);
+  conn.queryRaw = async (query: unknown) => {
+    const result = await queryRaw(query);
+    result.columnNames.forEach((name, i) => {
+      if (name === 'constraint_type') result.columnTypes[i] = CHARACTER_COLUMN;
+    });
+    return result;
+  };
+  if ('startTransaction' in conn) {
+    const capable = conn as unknown as TransactionCapable;
+    const startTransaction = capable.startTransaction.bind(conn);
+    capable.startTransaction = async (...args: unknown[]) => withCharConstraintType(await startTransaction(...args));
+  }
+  return conn;
+}
+
 // adapter-pg's executeScript splits migration SQL on every ";", which breaks function bodies and
 // string literals. Send each script whole over the simple query protocol, as the native engine does.
-function wholeScripts<T extends { executeScript(s: string): Promise<void> }>(conn: T): T {
+function forMigrate<T extends MigrateConnection>(conn: T): T {
   const pool = (conn as unknown as { client: pg.Pool }).client;
   conn.executeScript = async (script: string) => {
     await pool.query(script);
   };
-  return conn;
+  return withCharConstraintType(conn);
+}
+
+const SHADOW_PREFIX = 'prisma_shadow_';
+
+// A migrate command that crashes never disposes its shadow database. Before making a new one, drop those
+// left by processes of this machine that are gone (their pid is in the name); live ones are kept.
+async function dropAbandonedShadows(admin: MigrateConnection): Promise<void> {
+  const pool = (admin as unknown as { client: pg.Pool }).client;
+  const { rows } = await pool.query<{ datname: string }>(
+    "SELECT datname FROM pg_database WHERE datname LIKE 'prisma\\_shadow\\_%'",
+  );
+  for (const { datname } of rows) {
+    const pid = Number(/^prisma_shadow_(\d+)_\d+$/.exec(datname)?.[1]);
+    if (!pid || isRunning(pid)) continue;
+    await pool.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 // PrismaPg.connectToShadowDb drops the shadow database while its pool is still connected
 // ("database is being accessed by other users"): end our pool first, then drop it.
 class MigratePg extends PrismaPg {
   override async connect() {
-    return wholeScripts(await super.connect());
+    return forMigrate(await super.connect());
   }
 
   override async connectToShadowDb() {
     const admin = await this.connect();
-    const database = `prisma_shadow_${process.pid}_${Date.now()}`;
+    await dropAbandonedShadows(admin);
+    const database = `${SHADOW_PREFIX}${process.pid}_${Date.now()}`;
     await admin.executeScript(`CREATE DATABASE "${database}"`);
     const shadow = new PrismaPg({
       connectionString: withDatabase(process.env.DATABASE_URL!, database),
       allowExitOnIdle: true,
     });
-    const conn = wholeScripts(await shadow.connect());
+    const conn = forMigrate(await shadow.connect());
     const dispose = conn.dispose.bind(conn);
     conn.dispose = async () => {
       await dispose();

@@ -19,6 +19,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthorsModule } from './modules/authors/authors.module';
 import { FeedsModule } from './modules/feeds/feeds.module';
 import { HealthModule } from './modules/health/health.module';
+import { HomeModule } from './modules/home/home.module';
 import { PostListingLoadersFactory } from './modules/post-listings/post-listings.loaders';
 import { PostListingsModule } from './modules/post-listings/post-listings.module';
 import { PostLoadersFactory } from './modules/posts/posts.loaders';
@@ -59,6 +60,7 @@ export class AppModule {
             ),
         }),
         HealthModule,
+        HomeModule,
         PostsModule,
         TagsModule,
         AuthorsModule,

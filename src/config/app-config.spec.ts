@@ -37,6 +37,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CORS_ORIGINS: 'a.example' })).toThrow(ConfigValidationError);
   });
 
+  it('reads EMBED_HOSTS as the built-in list by default, none, or a list of hostnames', () => {
+    expect(loadConfig({}).embedHosts).toBeUndefined();
+    expect(loadConfig({ EMBED_HOSTS: 'none' }).embedHosts).toEqual([]);
+    expect(loadConfig({ EMBED_HOSTS: 'www.YouTube.com, player.vimeo.com' }).embedHosts).toEqual(['www.youtube.com', 'player.vimeo.com']);
+    expect(() => loadConfig({ EMBED_HOSTS: 'https://www.youtube.com/' })).toThrow(ConfigValidationError);
+  });
+
   it('sizes the response caches in MiB, 0 turning them off', () => {
     expect(loadConfig({}).cache.responseCacheBytes).toBe(32 * 1024 * 1024);
     expect(loadConfig({ RESPONSE_CACHE_MB: '0' }).cache.responseCacheBytes).toBe(0);

@@ -39,6 +39,8 @@ export interface AppConfig {
   /** Seed example content into an empty database on start. */
   seedOnStart: boolean;
   readingWordsPerMinute: number;
+  /** Hostnames articles may embed (iframe); undefined: the content-body module's built-in list. */
+  embedHosts: string[] | undefined;
   logLevel: string;
   /**
    * `maxAgeSeconds`/`staleWhileRevalidateSeconds`/`staleIfErrorSeconds`: Cache-Control of public reads.
@@ -137,6 +139,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     // Example content is for the zero-setup path; a real server gets it only when asked.
     seedOnStart: env.SEED_ON_START ?? embedded,
     readingWordsPerMinute: env.READING_WPM ?? 200,
+    embedHosts: parseEmbedHosts(env.EMBED_HOSTS),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     cache: {
       maxAgeSeconds: env.CACHE_MAX_AGE ?? 60,
@@ -200,6 +203,12 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
   return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+function parseEmbedHosts(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'none') return [];
+  return value.split(',').map((host) => host.trim().toLowerCase());
 }
 
 function parseCorsOrigins(value: string | undefined): '*' | string[] {

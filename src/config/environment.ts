@@ -78,6 +78,13 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(2000)
   READING_WPM?: number;
 
+  // `none`, or a comma-separated list of hostnames whose https:// pages articles may embed in an iframe.
+  @IsOptional()
+  @Matches(/^(none|[A-Za-z0-9.-]+(\s*,\s*[A-Za-z0-9.-]+)*)$/, {
+    message: 'EMBED_HOSTS must be none or a comma-separated list of hostnames like www.youtube.com',
+  })
+  EMBED_HOSTS?: string;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 

@@ -20,7 +20,8 @@ export class ContentBodyService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   render(source: BodySource, customExcerpt?: string | null): RenderedBody {
-    return renderBody(source, { wordsPerMinute: this.config.readingWordsPerMinute, customExcerpt });
+    const { readingWordsPerMinute: wordsPerMinute, embedHosts } = this.config;
+    return renderBody(source, { wordsPerMinute, customExcerpt, embedHosts });
   }
 
   toColumns(rendered: RenderedBody): DerivedBodyColumns {

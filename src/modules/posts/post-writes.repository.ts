@@ -113,7 +113,7 @@ export class PostWritesRepository {
     });
   }
 
-  async delete(id: string, expectedVersion: number, actor: WriteActor): Promise<void> {
+  async delete(id: string, expectedVersion: number, actor: WriteActor, details?: object): Promise<void> {
     await this.transaction(async (tx) => {
       // Unpublished first (the audit snapshot has always recorded it so), checked and locked in one statement.
       const { count } = await tx.post.updateMany({ where: { id, version: expectedVersion }, data: { status: 'DRAFT', version: { increment: 1 } } });
@@ -123,7 +123,7 @@ export class PostWritesRepository {
       await enqueueListsContaining(tx, id, this.config.relatedRefresh.delayMs);
       await tx.post.delete({ where: { id } });
       await this.fault('audit');
-      await step.audit(tx, actor, 'post.deleted', id, { version: expectedVersion, snapshot });
+      await step.audit(tx, actor, 'post.deleted', id, { ...details, version: expectedVersion, snapshot });
     });
   }
 

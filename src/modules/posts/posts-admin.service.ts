@@ -76,13 +76,17 @@ export class PostsAdminService {
   async update(id: string, input: UpdatePostInput, accepted: AcceptedVersions, actor: WriteActor, action = 'post.updated', details?: object) {
     const current = await this.row(id, ADMIN_POST_FORMATS);
     const version = matchVersion(accepted, current.version);
-    await this.writes.update(id, version, toUpdateWrite(input, current, this.body), actor, { action, details });
+    const write = toUpdateWrite(input, current, this.body);
+    // Webhook payloads name the old slug, so a site can purge or redirect its old URL.
+    const renamed = write.slug !== undefined && write.slug !== current.slug ? { previousSlug: current.slug } : {};
+    await this.writes.update(id, version, write, actor, { action, details: { ...details, ...renamed } });
     return this.get(id);
   }
 
   async delete(id: string, accepted: AcceptedVersions, actor: WriteActor): Promise<void> {
     const current = await this.row(id, []);
-    await this.writes.delete(id, matchVersion(accepted, current.version), actor);
+    // Webhook payloads say whether the deleted post was public (its URL then needs purging).
+    await this.writes.delete(id, matchVersion(accepted, current.version), actor, { previousStatus: current.status });
   }
 
   /** Publish now, schedule for later, or publish an import with a past date. If-Match is optional here. */

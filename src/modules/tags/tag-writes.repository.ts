@@ -53,10 +53,13 @@ export class TagWritesRepository {
   async update(id: string, expected: Date, data: Partial<TagFields>, audit: TagAudit): Promise<AdminTagRow | null> {
     try {
       return await this.prisma.$transaction(async (tx) => {
+        // Webhook payloads name the old slug of a renamed tag.
+        const before = data.slug === undefined ? null : await tx.tag.findUnique({ where: { id }, select: { slug: true } });
         const { count } = await tx.tag.updateMany({ where: { id, updatedAt: expected }, data: { ...data, updatedAt: nextUpdatedAt(expected) } });
         if (count === 0) return null;
+        const renamed = before && before.slug !== data.slug ? { previousSlug: before.slug } : {};
         await tx.auditEntry.create({
-          data: auditEntryData({ ...audit, targetType: TARGET, targetId: id, details: { changed: Object.keys(data) } }),
+          data: auditEntryData({ ...audit, targetType: TARGET, targetId: id, details: { changed: Object.keys(data), ...renamed } }),
           select: { id: true },
         });
         // A rename re-indexes the tagged posts for search by trigger; related-post scores use tag ids only.

@@ -70,6 +70,14 @@ export class WebhookDeliveriesRepository {
       RETURNING d.id::text AS id, d.event, d.payload, d.attempts, w.url, w.secret`;
   }
 
+  /** Replaces the payload of a delivery that has not been attempted yet (it is completed before its first send). */
+  async savePayload(id: string, payload: Record<string, unknown>): Promise<void> {
+    await this.prisma.webhookDelivery.updateMany({
+      where: { id, status: 'PENDING', attempts: 0 },
+      data: { payload: payload as Prisma.InputJsonValue },
+    });
+  }
+
   /** Stores an attempt's outcome; only a still PENDING delivery changes (never one already settled). */
   async recordAttempt(id: string, result: AttemptRecord): Promise<void> {
     const now = new Date();

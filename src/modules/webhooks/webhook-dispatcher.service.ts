@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { afterAttempt } from './domain/retry-schedule';
 import { ClaimedDelivery, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
+import { WebhookPayloadsService } from './webhook-payloads.service';
 import { DELIVERY_TIMEOUT_MS, sendDelivery } from './webhook-sender';
 
 /** Deliveries claimed per round; a full batch is followed at once by the next one. */
@@ -23,6 +24,7 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, BeforeA
 
   constructor(
     private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly payloads: WebhookPayloadsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -65,7 +67,8 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, BeforeA
   }
 
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
-    const { id, event, url, secret, payload } = delivery;
+    const { id, event, url, secret } = delivery;
+    const payload = await this.completedPayload(delivery);
     const result = await sendDelivery({ id, event, url, secret, body: JSON.stringify(payload) }, DELIVERY_TIMEOUT_MS, this.config.webhooks);
     const attempts = delivery.attempts + 1;
     const next = afterAttempt(result.ok, attempts, this.config.webhooks.retryBaseMs);
@@ -79,6 +82,13 @@ export class WebhookDispatcherService implements OnApplicationBootstrap, BeforeA
       this.logger.warn({ delivery: id, attempts }, `webhook delivery failed for good: ${error}`);
       await this.deliveries.recordAttempt(id, { status: 'FAILED', statusCode: result.statusCode, error });
     }
+  }
+
+  private async completedPayload({ id, event, payload }: ClaimedDelivery): Promise<Record<string, unknown>> {
+    const completed = await this.payloads.complete(event, payload);
+    if (!completed) return payload;
+    await this.deliveries.savePayload(id, completed);
+    return completed;
   }
 
   private async stop(): Promise<void> {

@@ -51,12 +51,17 @@ describe('webhook events: queued by the audit_log trigger, sent by the dispatche
       const rows = await deliveriesOf(hook.id);
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ event: 'post.published' });
-      expect(rows[0].payload).toEqual({
+      const payload = rows[0].payload as Record<string, unknown>;
+      expect(payload).toEqual({
         id: rows[0].id,
+        type: 'post.published',
+        timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
         event: 'post.published',
-        occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        occurredAt: payload.timestamp,
         target: { type: 'post', id: 'p-1' },
         requestId: 'req-1',
+        // An id that names no post: the event still goes out, with what it knows.
+        data: { type: 'post', id: 'p-1' },
       });
     }
     expect(await deliveriesOf(tagsOnly.id)).toHaveLength(0);

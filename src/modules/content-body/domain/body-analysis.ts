@@ -3,8 +3,12 @@ import type { TocEntry } from './body.types';
 import { HeadingIds } from './heading-ids';
 import { Gap, TextSink } from './text-sink';
 
-const PARAGRAPH_BLOCKS = new Set(['p', 'blockquote', 'pre', 'figure', 'figcaption', 'ul', 'ol', 'table', 'caption', 'hr']);
-const LINE_BLOCKS = new Set(['li', 'tr', 'br']);
+const PARAGRAPH_BLOCKS = new Set([
+  ...['p', 'blockquote', 'pre', 'figure', 'figcaption', 'ul', 'ol', 'table', 'caption', 'hr'],
+  ...['dl', 'details', 'section', 'iframe'],
+]);
+// A term and its description each get a line of their own, as list items do.
+const LINE_BLOCKS = new Set(['li', 'tr', 'br', 'dt', 'dd', 'summary']);
 const CELLS = new Set(['th', 'td']);
 const HEADING = /^h([1-6])$/;
 const TOC_LEVELS = new Set([2, 3, 4]);

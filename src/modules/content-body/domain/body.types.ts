@@ -20,6 +20,8 @@ export interface RenderBodyOptions {
   wordsPerMinute: number;
   /** Wins over the generated excerpt when it is non-blank. */
   customExcerpt?: string | null;
+  /** Hosts an iframe may embed (see `sanitizeHtml`); the sanitizer's default list when unset. */
+  embedHosts?: readonly string[];
 }
 
 export interface RenderedBody {

@@ -33,6 +33,16 @@ describe('long-form reference article', () => {
     expect(body.html).toMatch(/<ul>\n(<li>[^]*?<\/li>\n){5}<\/ul>/);
   });
 
+  it('keeps the three roles and their descriptions as a definition list, in html and in plaintext', () => {
+    const roles = [...body.html.matchAll(/<dt>([^<]+)<\/dt>\n<dd>([^<]+)<\/dd>/g)].map(([, term, description]) => ({ term, description }));
+    expect(roles.map((role) => role.term)).toEqual(['Lead Engineer', 'Software Architect', 'CTO']);
+    expect(body.html).toMatch(/<dl>\n(<dt>[^<]+<\/dt>\n<dd>[^<]+<\/dd>\n){3}<\/dl>/);
+    for (const { term, description } of roles) {
+      expect(description.split(' ').length).toBeGreaterThan(5);
+      expect(body.plaintext).toContain(`\n${term}\n${description}\n`);
+    }
+  });
+
   it('has an excerpt of at most 50 words from the opening paragraph', () => {
     expect(countWords(body.excerpt)).toBeLessThanOrEqual(50);
     expect(body.excerpt.endsWith('…')).toBe(true);

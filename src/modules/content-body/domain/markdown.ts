@@ -1,13 +1,28 @@
 import MarkdownIt from 'markdown-it';
+import abbr from 'markdown-it-abbr';
+import deflist from 'markdown-it-deflist';
+import footnote from 'markdown-it-footnote';
+import sub from 'markdown-it-sub';
+import sup from 'markdown-it-sup';
+import taskLists from 'markdown-it-task-lists';
 
 type Token = MarkdownIt.Token;
 type FigureMeta = { caption?: string };
 
 /**
- * CommonMark + GFM tables, strikethrough and autolinks. Raw HTML is allowed on purpose: authors paste
+ * CommonMark + GFM tables, strikethrough, autolinks and task lists, plus the syntax long-form writers
+ * reach for: definition lists (`Term` / `: description`), footnotes (`[^1]`), H~2~O, x^2^ and
+ * abbreviations (`*[HTML]: HyperText Markup Language`). Raw HTML is allowed on purpose: authors paste
  * embeds and pull quotes, and everything is sanitized afterwards.
  */
-const markdown = new MarkdownIt('default', { html: true, linkify: true, typographer: false });
+const markdown = new MarkdownIt('default', { html: true, linkify: true, typographer: false })
+  .use(deflist)
+  .use(footnote)
+  .use(sub)
+  .use(sup)
+  .use(abbr)
+  // Checkboxes stay disabled (the plugin's default): a reader cannot tick an article's list.
+  .use(taskLists);
 // GFM autolinks scheme URLs, emails and "www." hosts; linkify-it's fuzzy mode alone would also link "setup.py".
 const AUTOLINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 markdown.linkify.set({ fuzzyLink: true });

@@ -10,7 +10,7 @@ import { sanitizeHtml } from './sanitize';
  * analysed in one pass for heading ids, table of contents, text and counts.
  */
 export function renderBody(source: BodySource, options: RenderBodyOptions): RenderedBody {
-  const analysis = analyzeSanitizedHtml(sanitizeHtml(toUntrustedHtml(source)));
+  const analysis = analyzeSanitizedHtml(sanitizeHtml(toUntrustedHtml(source), { embedHosts: options.embedHosts }));
   const wordCount = countWords(analysis.bodyText);
   return {
     html: analysis.html,

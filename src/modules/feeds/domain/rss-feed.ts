@@ -28,5 +28,11 @@ export function renderRss(channel: FeedChannel, entries: FeedEntry[]): string {
       image: entry.image ?? undefined,
     });
   }
-  return feed.rss2();
+  return markNonUrlGuids(feed.rss2());
+}
+
+// RSS 2.0 reads a guid as a permalink unless told otherwise, and ours are urn:uuid: URIs. The feed
+// library has no option for the attribute, so it is added to every guid that is not an http(s) URL.
+function markNonUrlGuids(xml: string): string {
+  return xml.replace(/<guid>(?!https?:\/\/)/g, '<guid isPermaLink="false">');
 }

@@ -15,6 +15,9 @@ const DANGEROUS_URLS = [
   '/relative',
 ];
 
+/** Embeds the default allow-list accepts, and look-alikes it must refuse. */
+export const EMBED_HOSTS = ['https://www.youtube.com/embed/a', 'https://player.vimeo.com/video/1', 'https://www.youtube.com.evil.test/x'];
+
 const FRAGMENTS = [
   '<script>alert(1)</script>', '<script', '</script>', '<SCRIPT SRC=//x.test/a.js>', '<style>*{}</style>', '<textarea>',
   '<xmp>', '<noscript>', '<template>', '<iframe src="javascript:alert(1)">', '<svg onload=alert(1)>', '<math>',
@@ -24,16 +27,29 @@ const FRAGMENTS = [
   '<!--', '-->', '<![CDATA[x]]>', '<!DOCTYPE html>', '<?xml ?>', '&', '&amp;', '&amp;amp;', '&lt;script&gt;', '&#0;',
   '&#xD800;', '&#x110000;', '&nbsp;', '&notin', '&#x3C;', '"', "'", '`', '=', ' onclick=alert(1) ', 'javascript:', '\u0000',
   '\r\n', '\t', '\u2028', 'é', '😀',
+  '<dl><dt>Term</dt><dd>Description</dd></dl>', '<dt>', '<dd>', '</dl>', '<details open>', '<summary>', '<abbr title="x">',
+  '<input type="checkbox" checked>', '<input type=text onfocus=alert(1) autofocus>', '<input class="task-list-item-checkbox" disabled>',
+  '<li id="fn1" class="footnote-item">', '<a id="fnref1" href="#fn1">', '<li id="javascript:alert(1)">', '<section class="footnotes">',
+  ...EMBED_HOSTS.map((src) => `<iframe src="${src}" sandbox="allow-top-navigation" loading=eager allowfullscreen>`),
+  '<iframe srcdoc="<script>alert(1)</script>">', '</iframe>',
 ];
 
-const TAGS = ['a', 'img', 'p', 'h2', 'div', 'span', 'script', 'blockquote', 'code', 'td', 'ol', 'svg', 'object'];
+const TAGS = [
+  ...['a', 'img', 'p', 'h2', 'div', 'span', 'script', 'blockquote', 'code', 'td', 'ol', 'svg', 'object'],
+  ...['iframe', 'input', 'li', 'dl', 'dt', 'dd', 'details', 'abbr', 'sup', 'section'],
+];
 const ATTRIBUTES = [
   ...['href', 'src', 'onerror', 'onclick', 'OnLoad', 'id', 'class', 'title', 'style'],
   ...['target', 'rel', 'loading', 'width', 'start', 'xlink:href', 'formaction'],
+  ...['type', 'checked', 'disabled', 'open', 'sandbox', 'allowfullscreen', 'referrerpolicy', 'srcdoc', 'allow'],
 ];
 const QUOTES = ['"', "'", ''];
 
-const attributeValue = fc.oneof(fc.constantFrom(...DANGEROUS_URLS), fc.string({ maxLength: 20 }), fc.constantFrom(...FRAGMENTS));
+const attributeValue = fc.oneof(
+  fc.constantFrom(...DANGEROUS_URLS, ...EMBED_HOSTS),
+  fc.string({ maxLength: 20 }),
+  fc.constantFrom(...FRAGMENTS),
+);
 
 const attribute = fc
   .tuple(fc.constantFrom(...ATTRIBUTES), attributeValue, fc.constantFrom(...QUOTES))
@@ -62,6 +78,7 @@ export const hostileHtml = fc
 const MARKDOWN_FRAGMENTS = [
   '\n\n', '\n', '## ', '# ', '#### ', '> ', '- ', '1. ', '```js\n', '\n```\n', '    ', '**', '_', '~~', '`',
   '|a|b|\n|-|-|\n|1|2|\n',
+  'Term\n: Description\n', '[^1]', '[^1]: Note\n', '- [x] ', '- [ ] ', '~x~', '^y^', '*[HTML]: Markup\n', 'HTML',
   '![alt](https://x.test/a.jpg "Caption")', '![a](javascript:alert(1) "t")', '[l](javascript:alert(1))', '<https://x.test>',
   'www.example.com', 'mail@example.com', '[ref]: /x "t"', '\\', '***', '---',
 ];
