@@ -117,6 +117,12 @@ export class PrismaService extends PrismaClient {
     });
     // Every statement (pool.query and transactions alike) runs through a pooled client's query().
     pool.on('connect', (client: PoolClient) => {
+      // The pool only listens for errors on idle clients. A checked-out client whose server goes away
+      // between statements (an interactive transaction, a restart with -m fast) would otherwise emit an
+      // unhandled 'error' and end the process; its caller learns of the failure from its next query.
+      client.on('error', (error: Error & { code?: string }) => {
+        if (!this.closing) this.logger.warn({ err: { message: error.message, code: error.code } }, 'database connection lost while in use');
+      });
       const query = client.query.bind(client) as Query;
       originals.set(client, query);
       (client as unknown as { query: Query }).query = (...args: unknown[]) => {

@@ -7,8 +7,9 @@ import { DomainError } from '../errors/domain-error';
 export class UuidPipe implements PipeTransform<string | undefined, string | undefined> {
   private readonly field = 'id';
 
-  transform(value: string | undefined): string | undefined {
-    if (value === undefined) return value; // optional GraphQL argument left out
+  transform(value: string | null | undefined): string | undefined {
+    // An optional GraphQL argument left out, or given as an explicit null: both mean "not given".
+    if (value === undefined || value === null) return undefined;
     if (!isUUID(value)) {
       throw DomainError.validation(`"${this.field}" must be a UUID.`, [{ field: this.field, message: 'must be a UUID' }]);
     }

@@ -52,12 +52,15 @@ describe('GraphQL reads', () => {
     const { data, errors } = await gql(
       t,
       `{ a: post(slug: "gone-for-good") { id } b: posts(first: 2) { totalCount nodes { slug } }
-         c: tag(slug: "no-such-tag") { id } d: author(slug: "no-such-author") { id } }`,
+         c: tag(slug: "no-such-tag") { id } d: author(slug: "no-such-author") { id }
+         e: author(id: "00000000-0000-4000-8000-000000000000", slug: null) { id } }`,
     );
     expect(errors).toBeUndefined();
     expect(data!.a).toBeNull();
     expect(data!.c).toBeNull();
     expect(data!.d).toBeNull();
+    // An explicit null argument means "not given" (it was an INTERNAL error, found by the GraphQL fuzzer).
+    expect(data!.e).toBeNull();
     expect(data!.b.totalCount).toBeGreaterThan(0);
     expect(data!.b.nodes).toHaveLength(2);
   });
