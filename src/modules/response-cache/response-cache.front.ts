@@ -78,7 +78,10 @@ export class ResponseCacheFront {
     const graphql = isGraphQLPath(req.url ?? '');
     this.refreshAfterWrite(res, graphql);
     if (method === 'POST' && graphql && this.cache.enabled && req.headers.authorization === undefined && frontReadable(req)) {
-      return void this.handleGraphQLPost(req, res, app);
+      // A failure of the front itself must never leave the request hanging or the rejection unhandled.
+      return void this.handleGraphQLPost(req, res, app).catch(() => {
+        if (!res.headersSent) res.destroy();
+      });
     }
     app(req, res);
   }
@@ -245,7 +248,13 @@ function graphQLKey(req: IncomingMessage, body: unknown): string | undefined {
   const { query, operationName, variables, extensions } = body as Record<string, unknown>;
   if (query !== undefined && typeof query !== 'string') return undefined;
   if (query === undefined && extensions === undefined) return undefined;
-  const operation = JSON.stringify([query ?? null, operationName ?? null, variables ?? null, extensions ?? null]);
+  let operation: string;
+  try {
+    operation = JSON.stringify([query ?? null, operationName ?? null, variables ?? null, extensions ?? null]);
+  } catch {
+    // Variables nested too deep to serialise: not cacheable; the pipeline refuses them with a 400.
+    return undefined;
+  }
   return `${req.headers.origin ?? ''}\n/graphql\n${req.headers.accept ?? ''}\n${operation}`;
 }
 

@@ -109,7 +109,7 @@ describe('REST /api/posts', () => {
   it('sends a strong ETag and public Cache-Control, and 304 for a matching If-None-Match', async () => {
     const res = await request(t.http).get('/api/posts').expect(200);
     expect(res.headers.etag).toMatch(/^"[^"]+"$/);
-    expect(res.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
+    expect(res.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300, stale-if-error=86400');
     const again = await request(t.http).get('/api/posts').set('If-None-Match', res.headers.etag).expect(304);
     expect(again.text).toBe('');
   });
