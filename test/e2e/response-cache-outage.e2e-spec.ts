@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { publishedPost, waitFor } from '../helpers/cache';
-import { OwnPostgres, startOwnPostgres } from '../helpers/own-postgres';
+import { PrivatePostgres } from '../helpers/private-postgres';
 import { applyMigrations } from '../../src/database/migrations';
 import { ContentGenerationService } from '../../src/modules/response-cache/content-generation.service';
 
@@ -14,18 +14,19 @@ const graphqlGet = (slug: string) => `/graphql?query=${encodeURIComponent(ARTICL
  * for its key (RFC 5861 stale-if-error). This suite stops its own PostgreSQL mid-test.
  */
 describe('response cache while the database is down', () => {
-  let database: OwnPostgres | undefined;
+  let database: PrivatePostgres | undefined;
   let t: TestApp | undefined;
 
   beforeAll(async () => {
-    database = await startOwnPostgres();
-    await applyMigrations(database.url);
-    t = await createTestApp({ databaseUrl: database.url, env: { SCHEDULER_ENABLED: 'false' } });
+    database = await PrivatePostgres.create();
+    await database.query('CREATE DATABASE byline');
+    await applyMigrations(database.url('byline'));
+    t = await createTestApp({ databaseUrl: database.url('byline'), env: { SCHEDULER_ENABLED: 'false' } });
   }, 180_000);
 
   afterAll(async () => {
     await t?.close().catch(() => undefined);
-    await database?.dispose();
+    await database?.destroy();
   }, 60_000);
 
   it('keeps serving warm pages, and stale answers for keys whose fresh read fails', async () => {
@@ -54,7 +55,7 @@ describe('response cache while the database is down', () => {
     expect(keptQueryNow.text).toBe(keptQuery.text);
 
     // ...and the database goes away.
-    await database!.stop();
+    await database!.stop('fast');
 
     const warm = await request(app.http).get('/api/posts?limit=10');
     expect(warm.status).toBe(200);

@@ -1,4 +1,4 @@
-import { databaseUnavailableCause } from './database-unavailable';
+import { databaseUnavailableCause, isTransientConflict } from './database-unavailable';
 import { normalizeError } from './error-normalizer';
 import { ErrorCode } from './error-code';
 
@@ -45,5 +45,24 @@ describe('databaseUnavailableCause', () => {
     expect(normalized).toMatchObject({ code: ErrorCode.SERVICE_UNAVAILABLE, unexpected: false, headers: { 'Retry-After': '2' } });
     expect(normalized.cause).toContain('Connection terminated');
     expect(normalized.detail).not.toContain('Connection terminated');
+  });
+});
+
+describe('isTransientConflict', () => {
+  it.each([
+    ['a raw deadlock', pgError('40P01', 'deadlock detected')],
+    ['a serialization failure', pgError('40001', 'could not serialize access due to concurrent update')],
+    ['Prisma P2034', prismaError('P2034', 'Transaction failed due to a write conflict or a deadlock. Please retry your transaction')],
+    ['a deadlock inside the adapter error', prismaError('P2010', 'Raw query failed', { driverAdapterError: adapterError({ kind: 'postgres', originalCode: '40P01' }) })],
+  ])('recognises %s', (_name, error) => {
+    expect(isTransientConflict(error)).toBe(true);
+  });
+
+  it.each([
+    ['a unique violation', pgError('23505', 'duplicate key value')],
+    ['an outage', pgError('57P01', 'terminating connection due to administrator command')],
+    ['a plain bug', new TypeError('x is undefined')],
+  ])('does not retry %s', (_name, error) => {
+    expect(isTransientConflict(error)).toBe(false);
   });
 });

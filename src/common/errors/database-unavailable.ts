@@ -45,3 +45,25 @@ export function databaseUnavailableCause(error: unknown): UnavailableCause | und
   };
   return visit(error, 0);
 }
+
+// Deadlock detected / serialization failure, and Prisma's name for them: the transaction lost a race
+// and did nothing; running it again is safe.
+const CONFLICT_CODES = new Set(['40P01', '40001', 'P2034']);
+
+/** Whether `error` is a transaction that lost a deadlock or serialization race (safe to retry whole). */
+export function isTransientConflict(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown, depth: number): boolean => {
+    if (value === null || typeof value !== 'object' || seen.has(value) || depth > 6) return false;
+    seen.add(value);
+    const e = value as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: unknown; originalError?: unknown; message?: unknown };
+    if ([e.code, e.originalCode].some((code) => typeof code === 'string' && CONFLICT_CODES.has(code))) return true;
+    if (typeof e.message === 'string' && /deadlock detected|could not serialize access/i.test(e.message)) return true;
+    return (
+      visit(e.cause, depth + 1) ||
+      visit((e.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError, depth + 1) ||
+      visit(e.originalError, depth + 1)
+    );
+  };
+  return visit(error, 0);
+}

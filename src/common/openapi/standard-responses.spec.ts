@@ -20,7 +20,7 @@ describe('addStandardResponses', () => {
     expect(get.responses['400'].content['application/problem+json'].example).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [expect.any(Object)] });
     expect(get.responses['429'].headers['Retry-After']).toBeDefined();
     const post = out.paths['/api/admin/things'].post;
-    expect(Object.keys(post.responses).sort()).toEqual(['400', '401', '403', '413', '415', '429', '500', '503']);
+    expect(Object.keys(post.responses).sort()).toEqual(['400', '401', '403', '408', '413', '415', '429', '500', '503']);
     expect(post.security).toEqual([{ bearer: [] }]);
   });
 

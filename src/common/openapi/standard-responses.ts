@@ -18,6 +18,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '401': 'UNAUTHENTICATED: missing, unknown, revoked or expired bearer token.',
   '403': 'FORBIDDEN: the token lacks a required scope.',
   '404': 'NOT_FOUND: no such resource (or not published).',
+  '408': 'REQUEST_TIMEOUT: the request body did not arrive in time (`HTTP_BODY_TIMEOUT_MS`).',
   '409': 'CONFLICT: the slug is taken; IDEMPOTENCY_IN_PROGRESS: the same Idempotency-Key is still in flight.',
   '412': 'PRECONDITION_FAILED: `If-Match` (or `version`) is not the current ETag; re-read and retry.',
   '413': 'PAYLOAD_TOO_LARGE: the request body is too large.',
@@ -34,6 +35,7 @@ const DETAILS: Record<string, string> = {
   '401': 'A valid bearer token is required.',
   '403': 'This token lacks the scope content:write.',
   '404': 'Not found.',
+  '408': 'The request body did not arrive in time.',
   '409': 'The slug "hello-world" is already taken.',
   '412': 'If-Match does not name the current version; re-read the resource and retry.',
   '413': 'The request body is too large.',
@@ -75,8 +77,10 @@ function statusesFor(path: string, method: string, op: Operation): string[] {
   const isContentWrite = /^\/api\/admin\/(posts|tags|authors)/.test(path);
   if (isContentWrite && (method === 'patch' || method === 'delete')) statuses.push('409', '412', '428');
   if (isContentWrite && method === 'post') statuses.push('409', '422');
+  // Workflow steps on one resource (publish, unpublish, restore) take If-Match too (required to restore).
+  if (isContentWrite && method === 'post' && path.includes('{id}')) statuses.push('412', '428');
   if (op.parameters?.some((p) => p.in === 'path')) statuses.push('404');
-  if (op.requestBody) statuses.push('413', '415');
+  if (op.requestBody) statuses.push('408', '413', '415');
   return statuses;
 }
 

@@ -12,6 +12,10 @@ import type { WriteActor } from './post-write-steps.repository';
 import { inProgress } from './domain/idempotency';
 import { IdempotencyClaim, IdempotencyKeysRepository } from './idempotency-keys.repository';
 import { enqueueListsContaining } from '../related-content/related-refresh.repository';
+import { isTransientConflict } from '../../common/errors/database-unavailable';
+
+/** Whole-transaction attempts when PostgreSQL aborts one for a deadlock or serialization failure. */
+const MAX_CONFLICT_ATTEMPTS = 3;
 
 export type { WriteActor } from './post-write-steps.repository';
 
@@ -166,11 +170,16 @@ export class PostWritesRepository {
   }
 
   private async transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-    try {
-      return await this.prisma.$transaction(work, { maxWait: 10_000, timeout: 30_000 });
-    } catch (error) {
-      if (error instanceof DomainError) throw error;
-      return mapPrismaError(error, 'Post');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.prisma.$transaction(work, { maxWait: 10_000, timeout: 30_000 });
+      } catch (error) {
+        if (error instanceof DomainError) throw error;
+        // A deadlock with a concurrent writer (e.g. the related-lists refresh) rolled everything back:
+        // run the whole transaction again rather than answer 500.
+        if (attempt < MAX_CONFLICT_ATTEMPTS && isTransientConflict(error)) continue;
+        return mapPrismaError(error, 'Post');
+      }
     }
   }
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppProcess, buildOnce, http, HttpResult, ROOT } from './app-process';
-import { freePort, PrivatePostgres } from './private-postgres';
+import { freePort, PrivatePostgres } from '../../helpers/private-postgres';
 
 /**
  * The real app (node dist/src/main.js) against a PostgreSQL of its own that is stopped, crashed,

