@@ -2,8 +2,9 @@ import { execFileSync, spawn, ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { rootDataDirFor } from '../../src/database/embedded-postgres';
+import { freePort } from '../helpers/free-port';
 
 /**
  * The Quick start path, for real: the built app started with no DATABASE_URL brings up its own
@@ -19,15 +20,6 @@ describe('npm start on the embedded database', () => {
   const outDir = join(clone, 'dist');
   const asRoot = userInfo().uid === 0;
   const dataDir = asRoot ? rootDataDirFor(clone) : join(clone, '.data', 'postgres');
-
-  function freePort(): Promise<number> {
-    return new Promise((resolve) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
-      });
-    });
-  }
 
   beforeAll(() => {
     // What a clone holds at run time: the build, package.json, the migrations and their config, dependencies.

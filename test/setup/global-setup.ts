@@ -1,22 +1,11 @@
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
+import { freePort } from '../helpers/free-port';
 import { startEmbeddedPostgres, RunningDatabase, temporaryDataDir } from '../../src/database/embedded-postgres';
 import { applyMigrations } from '../../src/database/migrations';
 import { adminQuery, TEST_SERVER_URL_ENV, TEST_TEMPLATE_ENV, withDatabase } from './test-database';
 
 declare global {
   var __BYLINE_EMBEDDED__: RunningDatabase | undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /**
