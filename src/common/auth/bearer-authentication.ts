@@ -1,4 +1,6 @@
 import type { AuthenticatedToken } from './access.decorators';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
 import { invalidToken } from './auth-errors';
 import type { TokenVerifier } from './token-verifier';
 
@@ -16,9 +18,16 @@ export function authenticateRequest(req: object, verifier: TokenVerifier): Promi
   return carrier[VERIFICATION];
 }
 
-/** Like authenticateRequest, but null for anything that is not a valid token. */
+/**
+ * Like authenticateRequest, but null for a missing or invalid token. Anything else (the database being
+ * unreachable while the token is looked up) is rethrown: a token that could not be checked is not a
+ * failed login, and must not be counted as one (nor answered as one).
+ */
 export function tryAuthenticateRequest(req: object, verifier: TokenVerifier): Promise<AuthenticatedToken | null> {
-  return authenticateRequest(req, verifier).catch(() => null);
+  return authenticateRequest(req, verifier).catch((error: unknown) => {
+    if (error instanceof DomainError && error.code === ErrorCode.UNAUTHENTICATED) return null;
+    throw error;
+  });
 }
 
 async function verifyHeader(header: string | undefined, verifier: TokenVerifier): Promise<AuthenticatedToken | null> {
