@@ -80,6 +80,9 @@ function handleShutdownSignals(app: NestExpressApplication, availability: Databa
     shuttingDown = true;
     say(`${signal}: draining ${availability.inFlightCount} in-flight request(s)`);
     availability.drain();
+    // A load balancer stops routing here once it sees readiness 503. Until it has, new connections
+    // keep arriving: closing the listener now would reset those still in the kernel's accept queue.
+    if (config.shutdown.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdown.delayMs));
     const server = app.getHttpServer() as Server;
     // net.Server's close, not http.Server's: the latter also drops "idle" connections, which includes
     // sockets just accepted whose request is not parsed yet: their clients would see a reset. Open

@@ -35,7 +35,8 @@ export interface AppConfig {
   /** `readyTimeoutMs`: /health/ready answers 503 when the database has not answered within it. */
   health: { readyTimeoutMs: number };
   /** On SIGTERM/SIGINT: how long in-flight requests may take to finish before their sockets are closed. */
-  shutdown: { timeoutMs: number };
+  /** delayMs: how long to keep accepting (readiness already 503) before the listener closes. */
+  shutdown: { timeoutMs: number; delayMs: number };
   /** Seed example content into an empty database on start. */
   seedOnStart: boolean;
   readingWordsPerMinute: number;
@@ -135,7 +136,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       migrateOnStart: env.MIGRATE_ON_START ?? true,
     },
     health: { readyTimeoutMs: env.HEALTH_READY_TIMEOUT_MS ?? 2000 },
-    shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS ?? 10_000 },
+    shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS ?? 10_000, delayMs: env.SHUTDOWN_DELAY_MS ?? 0 },
     // Example content is for the zero-setup path; a real server gets it only when asked.
     seedOnStart: env.SEED_ON_START ?? embedded,
     readingWordsPerMinute: env.READING_WPM ?? 200,

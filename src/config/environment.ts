@@ -60,6 +60,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600_000)
   SHUTDOWN_TIMEOUT_MS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600_000)
+  SHUTDOWN_DELAY_MS?: number;
+
   @IsOptional() @IsString()
   EMBEDDED_PG_DATA_DIR?: string;
 

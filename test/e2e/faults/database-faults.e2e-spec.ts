@@ -43,7 +43,8 @@ describe('database faults (real process, private PostgreSQL)', () => {
 
   it('starts with the database down (live 200, ready and requests 503), then migrates and serves once it is up', async () => {
     await pg.stop('fast');
-    app = AppProcess.start(await freePort(), { DATABASE_URL: databaseUrl(), SEED_ON_START: 'false' });
+    // SHUTDOWN_DELAY_MS: the time our stand-in load balancer below needs to see readiness fail.
+    app = AppProcess.start(await freePort(), { DATABASE_URL: databaseUrl(), SEED_ON_START: 'false', SHUTDOWN_DELAY_MS: '1500' });
     // Generous: booting Nest on a 2-core machine shared with other test runs can take a minute.
     await app.waitFor('live', async () => (await http(app.port, 'GET', '/health/live')).status === 200, 180_000);
 
@@ -233,8 +234,18 @@ describe('database faults (real process, private PostgreSQL)', () => {
     let stopping = false;
     const outcomes = { ok: 0, status5xx: [] as number[], refused: 0, reset: [] as string[] };
     let n = 0;
+    // A load balancer in front: it polls readiness and stops routing new requests once it answers 503.
+    let routing = true;
+    const balancer = (async () => {
+      while (!stopping) await sleep(20);
+      while (routing) {
+        const ready = await http(app.port, 'GET', '/health/ready').catch(() => ({ status: 0 }));
+        if (ready.status !== 200) routing = false;
+        else await sleep(100);
+      }
+    })();
     const client = async () => {
-      while (!stopping || outcomes.refused === 0) {
+      while (routing) {
         const i = n++;
         try {
           const res =
@@ -260,7 +271,9 @@ describe('database faults (real process, private PostgreSQL)', () => {
     const ended = app.stop('SIGTERM');
     const exit = await ended;
     const shutdownMs = Date.now() - signalled;
-    await Promise.all(clients);
+    await Promise.all([balancer, ...clients]);
+    // Once the process is gone, a new connection is refused, not left hanging.
+    outcomes.refused += await http(app.port, 'GET', '/health/live').then(() => 0, (e: { code?: string }) => (e.code === 'ECONNREFUSED' ? 1 : 0));
     figures.sigterm = { ...outcomes, status5xx: outcomes.status5xx.length, reset: outcomes.reset.length, shutdownMs };
 
     expect(exit).toEqual({ code: 0, signal: null });
