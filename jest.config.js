@@ -12,6 +12,10 @@ const base = {
 module.exports = {
   // A root option (ignored inside projects): e2e hooks boot an app on a fresh database.
   testTimeout: 60000,
+  // Jest runs the ~100 files in one process on 2 cores and its module registries add up (the suite
+  // passed 4 GB near its end): package.json gives that process 8 GB, and a worker, when used, is
+  // recycled past 1.5 GB.
+  workerIdleMemoryLimit: '1.5GB',
   projects: [
     { ...base, displayName: 'unit', rootDir: 'src', testRegex: '.*\\.spec\\.ts$' },
     {
