@@ -20,6 +20,7 @@ import { AuthorsModule } from './modules/authors/authors.module';
 import { FeedsModule } from './modules/feeds/feeds.module';
 import { HealthModule } from './modules/health/health.module';
 import { HomeModule } from './modules/home/home.module';
+import { MediaModule } from './modules/media/media.module';
 import { PostListingLoadersFactory } from './modules/post-listings/post-listings.loaders';
 import { PostListingsModule } from './modules/post-listings/post-listings.module';
 import { PostLoadersFactory } from './modules/posts/posts.loaders';
@@ -61,6 +62,7 @@ export class AppModule {
         }),
         HealthModule,
         HomeModule,
+        MediaModule,
         PostsModule,
         TagsModule,
         AuthorsModule,

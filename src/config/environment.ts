@@ -112,6 +112,10 @@ export class EnvironmentVariables {
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   API_URL?: string;
 
+  /** Base URL of media files (a CDN or the bucket's public endpoint); default: `<API_URL>/media`. */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  MEDIA_PUBLIC_URL?: string;
+
   @IsOptional() @Matches(/\{slug\}/, { message: 'POST_URL_PATTERN must contain {slug}' })
   POST_URL_PATTERN?: string;
 
