@@ -1,7 +1,16 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 
 /** Token scopes (see README "Editor API"). */
-export const SCOPES = ['content:read', 'content:write', 'content:publish', 'tokens:manage', 'webhooks:manage'] as const;
+export const SCOPES = [
+  'content:read',
+  'content:write',
+  'content:publish',
+  'media:read',
+  'media:write',
+  'settings:write',
+  'tokens:manage',
+  'webhooks:manage',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** The caller, once a bearer token has been verified. Never carries the token itself. */
