@@ -12,7 +12,7 @@ export function corsOptions(origins: '*' | string[]): CorsOptions | null {
     allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Request-Id', 'Apollo-Require-Preflight'],
     exposedHeaders: [
       'ETag', 'Location', 'Allow', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed',
-      'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset',
+      'RateLimit', 'RateLimit-Policy', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset',
     ],
     maxAge: 600,
   };

@@ -66,12 +66,14 @@ export class RateLimitGuard extends ThrottlerGuard {
     const counted = ((req as Record<symbol, unknown>)[COUNTED] ??= new Map<Budget, Promise<boolean>>()) as Map<Budget, Promise<boolean>>;
     let verdict = counted.get(budget);
     if (!verdict) {
-      verdict = super.handleRequest({
-        ...request,
-        limit: this.limitOf(budget),
-        getTracker: async () => tracker,
-        generateKey: () => `${budget}:${tracker}`,
-      });
+      const limit = this.limitOf(budget);
+      verdict = super
+        .handleRequest({ ...request, limit, getTracker: async () => tracker, generateKey: () => `${budget}:${tracker}` })
+        .then((allowed) => {
+          const res = (req as { res?: HeaderSink }).res;
+          if (res) setStandardHeaders(res, budget, limit, Number(res.getHeader('X-RateLimit-Remaining')), Number(res.getHeader('X-RateLimit-Reset')));
+          return allowed;
+        });
       counted.set(budget, verdict);
     }
     return verdict;
@@ -106,10 +108,29 @@ export class RateLimitGuard extends ThrottlerGuard {
     const seconds = Math.max(1, detail.timeToBlockExpire);
     const req = requestOf(context);
     if (req) req[REFUSED] = seconds;
+    const res = (req as { res?: HeaderSink } | undefined)?.res;
+    const budget = String(detail.key).split(':', 1)[0];
+    if (res) setStandardHeaders(res, budget, detail.limit, 0, seconds);
     throw new DomainError(ErrorCode.RATE_LIMITED, `Too many requests; retry in ${seconds} s.`, undefined, {
       'Retry-After': String(seconds),
     });
   }
+}
+
+interface HeaderSink {
+  getHeader(name: string): unknown;
+  setHeader(name: string, value: string): unknown;
+}
+
+/**
+ * The IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers): the budget's policy (quota `q` per
+ * window `w` seconds) and what is left of it (`r` requests, reset in `t` seconds). The older
+ * `X-RateLimit-*` trio is kept alongside for clients that read it.
+ */
+function setStandardHeaders(res: HeaderSink, budget: string, limit: number, remaining: number, resetSeconds: number): void {
+  if (!Number.isFinite(remaining) || !Number.isFinite(resetSeconds)) return;
+  res.setHeader('RateLimit-Policy', `"${budget}";q=${limit};w=60`);
+  res.setHeader('RateLimit', `"${budget}";r=${Math.max(0, remaining)};t=${Math.max(0, Math.ceil(resetSeconds))}`);
 }
 
 function trustedClients(entries: string[]): BlockList | undefined {

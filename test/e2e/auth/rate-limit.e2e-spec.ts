@@ -46,11 +46,15 @@ describe('rate limits', () => {
     expect(statuses).toEqual([200, 200, 200]);
     expect(first.headers['x-ratelimit-limit']).toBe('3');
     expect(first.headers['x-ratelimit-remaining']).toBeDefined();
+    // The IETF fields: the read budget's policy and what is left of it.
+    expect(first.headers['ratelimit-policy']).toBe('"read";q=3;w=60');
+    expect(first.headers['ratelimit']).toMatch(/^"read";r=2;t=\d+$/);
 
     const limited = await get('/api/posts?limit=20');
     expectProblem(limited, 429, 'RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(limited.headers['ratelimit']).toMatch(/^"read";r=0;t=[1-9]\d*$/);
     // What is already cached is still served.
     expect((await get('/api/posts?limit=11')).status).toBe(200);
   });
@@ -67,6 +71,7 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await get(`/api/search?q=word${i}`)).status);
     expect(statuses).toEqual([200, 200, 429]);
+    expect((await get('/api/search?q=word9')).headers['ratelimit-policy']).toBe('"search";q=2;w=60');
     const viaGraphQL = await post('/graphql', { query: '{ search(query: "other") { totalCount } }' });
     expect(viaGraphQL.status).toBe(429);
     // Reads have their own budget.
