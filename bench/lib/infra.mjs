@@ -131,6 +131,7 @@ export async function startApi({ root, databaseUrl, env = {}, command, nodeArgs 
     // One load generator is one client address: the limiter stays in the path (its cost is measured)
     // but never refuses the load.
     RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_SEARCH_PER_MINUTE: '1000000',
     RATE_LIMIT_TOKEN_PER_MINUTE: '1000000',
     ...env,
   };
