@@ -31,6 +31,7 @@ import { GraphQLResponseCache } from './modules/response-cache/graphql-response-
 import { ResponseCacheModule } from './modules/response-cache/response-cache.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SearchModule } from './modules/search/search.module';
+import { SettingsModule } from './modules/settings/settings.module';
 import { SchedulerModule } from './modules/scheduler/scheduler.module';
 import { TagsModule } from './modules/tags/tags.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
@@ -69,6 +70,7 @@ export class AppModule {
         RelatedContentModule,
         PostListingsModule,
         SearchModule,
+        SettingsModule,
         FeedsModule,
         SeedModule,
         ApiTokensModule,
