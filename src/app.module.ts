@@ -25,6 +25,7 @@ import { PostListingLoadersFactory } from './modules/post-listings/post-listings
 import { PostListingsModule } from './modules/post-listings/post-listings.module';
 import { PostLoadersFactory } from './modules/posts/posts.loaders';
 import { PostsModule } from './modules/posts/posts.module';
+import { PreviewsModule } from './modules/previews/previews.module';
 import { RelatedLoadersFactory } from './modules/related-content/related-content.loaders';
 import { RelatedContentModule } from './modules/related-content/related-content.module';
 import { GraphQLResponseCache } from './modules/response-cache/graphql-response-cache';
@@ -71,6 +72,7 @@ export class AppModule {
         PostListingsModule,
         SearchModule,
         SettingsModule,
+        PreviewsModule,
         FeedsModule,
         SeedModule,
         ApiTokensModule,
