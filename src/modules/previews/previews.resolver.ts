@@ -25,7 +25,8 @@ export class PreviewLinksResolver {
   })
   createPreviewLink(
     @Args('documentId', { type: () => ID }, UuidPipe) documentId: string,
-    @Args('input', { type: () => CreatePreviewLinkInput, nullable: true }) input: CreatePreviewLinkInput | null,
+    // Typed as the class (not `| null`) so the validation pipe sees it and applies its bounds.
+    @Args('input', { type: () => CreatePreviewLinkInput, nullable: true }) input: CreatePreviewLinkInput,
     @Actor() actor: AuditActor,
   ) {
     return this.previews.create(documentId, input?.expiresIn ?? undefined, actor);
