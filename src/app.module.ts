@@ -25,12 +25,14 @@ import { PostListingLoadersFactory } from './modules/post-listings/post-listings
 import { PostListingsModule } from './modules/post-listings/post-listings.module';
 import { PostLoadersFactory } from './modules/posts/posts.loaders';
 import { PostsModule } from './modules/posts/posts.module';
+import { PreviewsModule } from './modules/previews/previews.module';
 import { RelatedLoadersFactory } from './modules/related-content/related-content.loaders';
 import { RelatedContentModule } from './modules/related-content/related-content.module';
 import { GraphQLResponseCache } from './modules/response-cache/graphql-response-cache';
 import { ResponseCacheModule } from './modules/response-cache/response-cache.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SearchModule } from './modules/search/search.module';
+import { SettingsModule } from './modules/settings/settings.module';
 import { SchedulerModule } from './modules/scheduler/scheduler.module';
 import { TagsModule } from './modules/tags/tags.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
@@ -69,6 +71,8 @@ export class AppModule {
         RelatedContentModule,
         PostListingsModule,
         SearchModule,
+        SettingsModule,
+        PreviewsModule,
         FeedsModule,
         SeedModule,
         ApiTokensModule,

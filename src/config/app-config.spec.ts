@@ -58,6 +58,18 @@ describe('loadConfig', () => {
     expect(loadConfig({}).cache.staleIfErrorSeconds).toBe(86_400);
   });
 
+  it('reads the site settings defaults, canonicalising locale and time zone and refusing invalid ones', () => {
+    expect(loadConfig({}).site).toMatchObject({ description: '', locale: 'en', timezone: 'UTC' });
+    expect(loadConfig({ SITE_DESCRIPTION: 'Long reads.', SITE_LOCALE: 'pt-br', SITE_TIMEZONE: 'europe/berlin' }).site).toMatchObject({
+      description: 'Long reads.',
+      locale: 'pt-BR',
+      timezone: 'Europe/Berlin',
+    });
+    expect(() => loadConfig({ SITE_LOCALE: 'english please' })).toThrow(ConfigValidationError);
+    expect(() => loadConfig({ SITE_TIMEZONE: 'Mars/Olympus_Mons' })).toThrow(ConfigValidationError);
+    expect(() => loadConfig({ SITE_TIMEZONE: '+01:00' })).toThrow(ConfigValidationError);
+  });
+
   it('reports every invalid variable at once', () => {
     let error: unknown;
     try {

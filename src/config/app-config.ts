@@ -48,8 +48,11 @@ export interface AppConfig {
    * `responseCacheBytes`: size of the in-process cache of public responses (REST and GraphQL); 0 turns it off.
    */
   cache: { maxAgeSeconds: number; staleWhileRevalidateSeconds: number; staleIfErrorSeconds: number; responseCacheBytes: number };
-  /** The website that renders the posts (`url`, `title`), and where this API is publicly reachable (`apiUrl`). */
-  site: { url: string; title: string; postUrlPattern: string; apiUrl: string };
+  /**
+   * The website that renders the posts (`url`, `title`), and where this API is publicly reachable (`apiUrl`).
+   * `description`, `locale`, `timezone` (and `title`) are the site settings' defaults until edited.
+   */
+  site: { url: string; title: string; postUrlPattern: string; apiUrl: string; description: string; locale: string; timezone: string };
   /** `publicUrl`: where media files are served from (the API's `/media` unless MEDIA_PUBLIC_URL says otherwise). */
   media: { publicUrl: string };
   /** `schemaFile`: write the SDL there on start (the committed schema.gql is regenerated this way). */
@@ -107,6 +110,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = errors.map((e) => `${e.property}=${JSON.stringify(present[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
   const badNetwork = splitList(env.WEBHOOK_ALLOWED_NETWORKS).find((n) => !ipaddr.isValid(n) && !ipaddr.isValidCIDR(n));
   if (badNetwork !== undefined) problems.push(`WEBHOOK_ALLOWED_NETWORKS: "${badNetwork}" is neither an IP address nor a CIDR range`);
+  problems.push(...siteDefaultProblems(env));
   if (problems.length > 0) throw new ConfigValidationError(problems);
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['env'];
   const port = env.PORT ?? 3000;
@@ -156,6 +160,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       postUrlPattern: env.POST_URL_PATTERN ?? '/{slug}/',
       // Default: the API is served under the site's own origin (e.g. a reverse proxy routing /api).
       apiUrl: env.API_URL?.replace(/\/+$/, '') ?? siteUrl,
+      description: env.SITE_DESCRIPTION ?? '',
+      locale: env.SITE_LOCALE ? Intl.getCanonicalLocales(env.SITE_LOCALE)[0] : 'en',
+      timezone: env.SITE_TIMEZONE ? new Intl.DateTimeFormat('en', { timeZone: env.SITE_TIMEZONE }).resolvedOptions().timeZone : 'UTC',
     },
     media: {
       publicUrl: env.MEDIA_PUBLIC_URL?.replace(/\/+$/, '') ?? `${env.API_URL?.replace(/\/+$/, '') ?? siteUrl}/media`,
@@ -191,6 +198,27 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       allowedNetworks: splitList(env.WEBHOOK_ALLOWED_NETWORKS),
     },
   };
+}
+
+/** SITE_LOCALE must be a BCP 47 tag and SITE_TIMEZONE an IANA zone, as the settings API requires of editors. */
+function siteDefaultProblems(env: EnvironmentVariables): string[] {
+  const problems: string[] = [];
+  try {
+    if (env.SITE_LOCALE !== undefined) Intl.getCanonicalLocales(env.SITE_LOCALE);
+  } catch {
+    problems.push(`SITE_LOCALE=${JSON.stringify(env.SITE_LOCALE)}: must be a BCP 47 language tag such as "en" or "pt-BR"`);
+  }
+  const zone = env.SITE_TIMEZONE;
+  if (zone !== undefined) {
+    let valid = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone);
+    try {
+      if (valid) new Intl.DateTimeFormat('en', { timeZone: zone });
+    } catch {
+      valid = false;
+    }
+    if (!valid) problems.push(`SITE_TIMEZONE=${JSON.stringify(zone)}: must be an IANA time zone such as "Europe/Berlin"`);
+  }
+  return problems;
 }
 
 function splitList(value: string | undefined): string[] {

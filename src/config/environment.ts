@@ -109,6 +109,18 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MaxLength(200)
   SITE_TITLE?: string;
 
+  /** Defaults of the site settings until an editor changes them (GET /api/settings). */
+  @IsOptional() @IsString() @MaxLength(500)
+  SITE_DESCRIPTION?: string;
+
+  /** A BCP 47 language tag (checked with Intl in loadConfig). */
+  @IsOptional() @IsString() @MaxLength(35)
+  SITE_LOCALE?: string;
+
+  /** An IANA time zone (checked with Intl in loadConfig). */
+  @IsOptional() @IsString() @MaxLength(64)
+  SITE_TIMEZONE?: string;
+
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   API_URL?: string;
 

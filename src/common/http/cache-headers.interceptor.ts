@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { Observable, tap } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ACCESS_METADATA, type AccessRule } from '../auth/access.decorators';
+import { carriesPreviewToken } from '../preview/preview-request';
 
 export const PRIVATE_RESPONSE = 'byline:private-response';
 
@@ -54,7 +55,9 @@ export class CacheHeadersInterceptor implements NestInterceptor {
     const res = context.switchToHttp().getResponse<Response>();
     const targets = [context.getHandler(), context.getClass()];
     const noStore = this.reflector.getAllAndOverride<boolean>(NO_STORE, targets);
-    const isPrivate = this.reflector.getAllAndOverride<boolean>(PRIVATE_RESPONSE, targets) || req.headers.authorization !== undefined;
+    // A preview token may turn the answer into a draft: private, whether or not the token turns out valid.
+    const isPrivate =
+      this.reflector.getAllAndOverride<boolean>(PRIVATE_RESPONSE, targets) || req.headers.authorization !== undefined || carriesPreviewToken(req);
     return next.handle().pipe(
       tap(() => {
         if (noStore) {

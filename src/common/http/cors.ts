@@ -9,9 +9,9 @@ export function corsOptions(origins: '*' | string[]): CorsOptions | null {
   return {
     origin: origins === '*' ? '*' : origins,
     methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Request-Id', 'Apollo-Require-Preflight'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Request-Id', 'Apollo-Require-Preflight', 'X-Preview-Token'],
     exposedHeaders: [
-      'ETag', 'Location', 'Allow', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed',
+      'ETag', 'Location', 'Allow', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed', 'X-Byline-Preview',
       'RateLimit', 'RateLimit-Policy', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset',
     ],
     maxAge: 600,

@@ -3,7 +3,7 @@ import { ERROR_CODE_INFO, errorCodeForStatus } from '../errors/error-code';
 import { problemType } from '../errors/problem-details';
 
 type Operation = {
-  parameters?: { in?: string }[];
+  parameters?: { in?: string; name?: string }[];
   requestBody?: unknown;
   security?: Record<string, string[]>[];
   responses: Record<string, { description?: string; content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
@@ -79,9 +79,11 @@ function statusesFor(path: string, method: string, op: Operation): string[] {
   if (isContentWrite && method === 'post') statuses.push('409', '422');
   // Workflow steps on one resource (publish, unpublish, restore) take If-Match too (required to restore).
   if (isContentWrite && method === 'post' && path.includes('{id}')) statuses.push('412', '428');
+  // Any other write that declares If-Match (site settings) has the same preconditions.
+  if (op.parameters?.some((p) => p.in === 'header' && p.name?.toLowerCase() === 'if-match')) statuses.push('412', '428');
   if (op.parameters?.some((p) => p.in === 'path')) statuses.push('404');
   if (op.requestBody) statuses.push('408', '413', '415');
-  return statuses;
+  return [...new Set(statuses)];
 }
 
 type Schema = Record<string, unknown>;

@@ -10,6 +10,7 @@ import { GetPostQuery } from './dto/get-post.query';
 import { ListPostsQuery } from './dto/list-posts.query';
 import { PostsService } from './posts.service';
 import { Public } from '../../common/auth/access.decorators';
+import { Previewable } from '../../common/preview/preview-request';
 import { ApiDataResponse, ApiListResponse } from '../../common/openapi/api-responses.decorators';
 import { PostResource, PostSummaryResource } from './models/post-resource.model';
 
@@ -44,6 +45,7 @@ export class PostsController {
   }
 
   @Get('slug/:slug')
+  @Previewable()
   @ApiOperation({ summary: 'One published post by slug. An old slug answers 301 to the current one.' })
   @ApiDataResponse(PostResource, { description: 'The post.' })
   @ApiMovedPermanentlyResponse({ description: 'The post moved to a new slug; see Location.' })
@@ -54,6 +56,7 @@ export class PostsController {
   }
 
   @Get(':id')
+  @Previewable()
   @ApiOperation({ summary: 'One published post by id, with its html body by default.' })
   @ApiDataResponse(PostResource, { description: 'The post.' })
   async byId(@Param('id', UuidPipe) id: string, @Query() query: GetPostQuery) {

@@ -16,6 +16,7 @@ import { PostLoaders } from './posts.loaders';
 import { PostsService } from './posts.service';
 import { Public } from '../../common/auth/access.decorators';
 import { nullWhenMissing } from '../../common/graphql/null-when-missing';
+import { Previewable } from '../../common/preview/preview-request';
 
 type Ctx = GraphQLContext<PostLoaders>;
 
@@ -44,6 +45,7 @@ export class PostsResolver {
   }
 
   @Public()
+  @Previewable()
   @Query(() => PostModel, {
     nullable: true,
     description: 'One published post, by id or slug (exactly one); null when there is none. Old slugs resolve to the post.',

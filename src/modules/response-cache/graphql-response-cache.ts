@@ -4,6 +4,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { markShareable, publicCacheControl } from '../../common/http/cache-headers.interceptor';
 import type { GraphQLContext } from '../../common/graphql/graphql-context';
+import { carriesPreviewToken } from '../../common/preview/preview-request';
 import { markServeStale, markWrite } from './response-cache.front';
 
 /** Codes of a failure that a stale answer may cover (the database is unreachable, or failed the request). */
@@ -32,7 +33,7 @@ export class GraphQLResponseCache {
             const errors = response.body.singleResult.errors;
             if (errors?.some((e) => STALE_IF_ERROR_CODES.has(String(e.extensions?.code)))) markServeStale(res);
             const status = response.http.status ?? 200;
-            if (req.headers.authorization !== undefined) {
+            if (req.headers.authorization !== undefined || carriesPreviewToken(req)) {
               response.http.headers.set('cache-control', 'private, no-store');
             } else if (operation?.operation === 'query' && !errors && status === 200) {
               response.http.headers.set('cache-control', cacheControl);

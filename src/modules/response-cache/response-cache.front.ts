@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import type { Logger as PinoInstance } from 'pino';
 import { isShareable } from '../../common/http/cache-headers.interceptor';
+import { carriesPreviewToken } from '../../common/preview/preview-request';
 import { requestIdFor } from '../../common/logging/logger-options';
 import { CachedResponse, ResponseCacheService } from './response-cache.service';
 
@@ -66,7 +67,8 @@ export class ResponseCacheFront {
   private handle(req: IncomingMessage, res: ServerResponse, app: RequestListener): void {
     const method = req.method;
     if (method === 'GET' || method === 'HEAD') {
-      if (!this.cache.enabled || req.headers.authorization !== undefined) return void app(req, res);
+      // A token (API or preview) makes the answer private: never served from or stored in the cache.
+      if (!this.cache.enabled || req.headers.authorization !== undefined || carriesPreviewToken(req)) return void app(req, res);
       const key = readKey(req);
       if (key === undefined) return void app(req, res);
       const entry = this.cache.fresh(key);
@@ -77,7 +79,7 @@ export class ResponseCacheFront {
     if (method === 'OPTIONS') return void app(req, res);
     const graphql = isGraphQLPath(req.url ?? '');
     this.refreshAfterWrite(res, graphql);
-    if (method === 'POST' && graphql && this.cache.enabled && req.headers.authorization === undefined && frontReadable(req)) {
+    if (method === 'POST' && graphql && this.cache.enabled && req.headers.authorization === undefined && !carriesPreviewToken(req) && frontReadable(req)) {
       // A failure of the front itself must never leave the request hanging or the rejection unhandled.
       return void this.handleGraphQLPost(req, res, app).catch(() => {
         if (!res.headersSent) res.destroy();

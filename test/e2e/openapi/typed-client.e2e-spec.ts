@@ -126,6 +126,7 @@ describe('a typed client generated from /api/openapi.json', () => {
     expect(out.sitemapHasUrl).toBe(true);
     expect(out.live).toBe('ok');
     expect(out.ready).toBe('ok');
+    expect(out.settings).toEqual({ title: expect.any(String), siteUrl: expect.stringMatching(/^http/), menu: [], logo: null });
     expect(out.notFound).toEqual({ status: 404, code: 'NOT_FOUND', title: 'Not found' });
   }, DEADLINE_MS);
 });

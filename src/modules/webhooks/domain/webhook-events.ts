@@ -11,6 +11,7 @@ export const WEBHOOK_EVENTS = [
   'tag.updated',
   'tag.deleted',
   'tag.*',
+  'settings.updated',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

@@ -38,6 +38,7 @@ const jsonFeed = must((await api.GET('/api/feed.json', {})).data, 'json feed');
 const sitemap = must((await api.GET('/api/sitemap.xml', { parseAs: 'text' })).data, 'sitemap');
 const live = must((await api.GET('/health/live')).data, 'live');
 const ready = must((await api.GET('/health/ready')).data, 'ready');
+const settings = must((await api.GET('/api/settings', {})).data, 'settings').data;
 
 const missing = await api.GET('/api/posts/slug/{slug}', { params: { path: { slug: 'no-such-post' } } });
 const problem = missing.error;
@@ -75,6 +76,7 @@ const out = {
   sitemapHasUrl: sitemap.includes('<loc>'),
   live: live.status,
   ready: ready.status,
+  settings: { title: settings.title, siteUrl: settings.siteUrl, menu: settings.primaryNavigation.map((item) => item.url ?? '-'), logo: settings.logo?.url ?? null },
   notFound: problem ? { status: problem.status, code: problem.code, title: problem.title } : null,
 };
 process.stdout.write(JSON.stringify(out));

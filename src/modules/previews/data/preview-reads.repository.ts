@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../../../database/prisma.service';
+import { sqlRows } from '../../../database/sql-rows';
+import { Prisma } from '../../../generated/prisma/client';
+import { bodyColumns, POST_COLUMNS, PostReadRow, relationColumns } from '../../posts/data/post-read-model';
+import type { BodyFormatName } from '../../posts/domain/post-listing';
+
+/**
+ * The one read that ignores the public visibility rule: the latest state of one document, whatever its
+ * status, in the public read model's shape (so the posts mapper turns it into the public output).
+ * Only the previews service calls it, and only for the document a valid preview token names.
+ */
+@Injectable()
+export class PreviewReadsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async findLatestById(id: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
+    const [row] = await sqlRows<PostReadRow>(
+      this.prisma.pool,
+      Prisma.sql`SELECT ${POST_COLUMNS}${bodyColumns(formats, true)}, ${relationColumns(now)} FROM posts p WHERE p.id = ${id}::uuid`,
+    );
+    return row ?? null;
+  }
+
+  /** Id and current slug of a document of any status (preview links are created for drafts too). */
+  findDocument(id: string): Promise<{ id: string; slug: string } | null> {
+    return this.prisma.post.findUnique({ where: { id }, select: { id: true, slug: true } });
+  }
+}

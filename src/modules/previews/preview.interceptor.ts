@@ -1,0 +1,102 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import { from, Observable, switchMap } from 'rxjs';
+import { one } from '../../common/http/envelopes';
+import { pickFields } from '../../common/http/pick-fields';
+import { PREVIEW_RESPONSE_HEADER, PREVIEWABLE, takePreviewToken } from '../../common/preview/preview-request';
+import { createValidationPipe } from '../../common/validation/validation.pipe';
+import { GetPostQuery } from '../posts/dto/get-post.query';
+import type { PostLoaders } from '../posts/posts.loaders';
+import { DocumentPreview, PreviewsService, PreviewTarget } from './previews.service';
+
+const PREVIEW_MARK = Symbol.for('byline:preview');
+
+/** True for a post that a preview link is showing (GraphQL `Post.preview`). */
+export function isPreview(post: object): boolean {
+  return (post as Record<symbol, unknown>)[PREVIEW_MARK] === true;
+}
+
+/**
+ * Answers a `@Previewable()` read with the latest state of its document when the request carries a
+ * valid preview token for exactly that document. Any other request (no token, an invalid, expired or
+ * revoked one, or a token of another document) goes on to the ordinary public read, unchanged but for
+ * `Cache-Control: private, no-store` (set by the cache layers for every request carrying a token).
+ */
+@Injectable()
+export class PreviewInterceptor implements NestInterceptor {
+  private readonly validation = createValidationPipe();
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly previews: PreviewsService,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (!this.reflector.get<boolean | undefined>(PREVIEWABLE, context.getHandler())) return next.handle();
+    const type = context.getType<string>();
+    if (type === 'http') return this.rest(context, next);
+    if (type === 'graphql') return this.graphql(context, next);
+    return next.handle();
+  }
+
+  private rest(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const res = context.switchToHttp().getResponse<Response>();
+    const token = takePreviewToken(req);
+    if (token === undefined) return next.handle();
+    return from(this.restPreview(req, token)).pipe(
+      switchMap((answer) => {
+        if (!answer) return next.handle();
+        privateAnswer(req, res);
+        res.setHeader(PREVIEW_RESPONSE_HEADER, '1');
+        return from([answer]);
+      }),
+    );
+  }
+
+  private async restPreview(req: Request, token: string): Promise<unknown> {
+    // The route's own query rules (unknown parameters and formats are 400s), as the public read applies them.
+    const query = (await this.validation.transform(req.query, { type: 'query', metatype: GetPostQuery })) as GetPostQuery;
+    const preview = await this.previews.read(token, targetOf(req.params), query.formats ?? ['html']);
+    return preview && one(pickFields(marked(preview).post, query.fields));
+  }
+
+  private graphql(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const gql = GqlExecutionContext.create(context);
+    const ctx = gql.getContext<{ req?: Request; res?: Response; loaders?: Partial<PostLoaders> }>();
+    if (!ctx.req) return next.handle();
+    const token = takePreviewToken(ctx.req);
+    if (token === undefined) return next.handle();
+    return from(this.previews.read(token, targetOf(gql.getArgs()), [])).pipe(
+      switchMap((preview) => {
+        if (!preview) return next.handle();
+        // Body fields resolve through the per-request loader, which reads published posts only.
+        ctx.loaders?.body?.clear(preview.post.id).prime(preview.post.id, preview.body);
+        return from([marked(preview).post]);
+      }),
+    );
+  }
+}
+
+function targetOf(source: Record<string, unknown>): PreviewTarget {
+  const pick = (key: string) => (typeof source[key] === 'string' ? (source[key] as string) : undefined);
+  return { id: pick('id'), slug: pick('slug') };
+}
+
+function marked(preview: DocumentPreview): DocumentPreview {
+  Object.defineProperty(preview.post, PREVIEW_MARK, { value: true, enumerable: false });
+  return preview;
+}
+
+/** No shared cache, no conditional answer: a draft is never a 304 against an ETag seen elsewhere. */
+function privateAnswer(req: Request, res: Response): void {
+  delete req.headers['if-none-match'];
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = ((name: string, value: number | string | readonly string[]) =>
+    name.toLowerCase() === 'etag' ? res : setHeader(name, value)) as Response['setHeader'];
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.vary('Authorization');
+}
+

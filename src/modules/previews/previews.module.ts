@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { PostsModule } from '../posts/posts.module';
+import { PreviewLinksRepository } from './data/preview-links.repository';
+import { PreviewReadsRepository } from './data/preview-reads.repository';
+import { PreviewLinksController } from './preview-links.controller';
+import { PreviewInterceptor } from './preview.interceptor';
+import { PostPreviewResolver, PreviewLinksResolver } from './previews.resolver';
+import { PreviewsService } from './previews.service';
+
+/**
+ * Draft previews. The public single-post reads opt in with `@Previewable()`; the global interceptor
+ * below answers them with the latest state when a valid preview token for that document comes along.
+ */
+@Module({
+  imports: [PostsModule],
+  controllers: [PreviewLinksController],
+  providers: [
+    PreviewLinksRepository,
+    PreviewReadsRepository,
+    PreviewsService,
+    PreviewLinksResolver,
+    PostPreviewResolver,
+    { provide: APP_INTERCEPTOR, useClass: PreviewInterceptor },
+  ],
+  exports: [PreviewsService],
+})
+export class PreviewsModule {}
