@@ -1,0 +1,48 @@
+import { DomainError } from '../../common/errors/domain-error';
+import { DEFAULT_LIMIT } from '../../common/pagination/page.query';
+import { Paginated, pageMeta } from '../../common/pagination/pagination.types';
+import type { MediaImagesService } from '../media/media-images.service';
+import type { LabelReadRows } from './data/label-read-model';
+import type { LabelsRepository } from './data/labels.repository';
+import type { LabelKind } from './label-kind';
+import type { LabelSpec } from './label-spec';
+import type { LabelModel } from './models/label.model';
+
+/** Public label use cases of one kind, shared by its REST controller and GraphQL resolver. */
+export abstract class LabelsService<K extends LabelKind, M extends LabelModel> {
+  protected constructor(
+    protected readonly spec: LabelSpec<K, M, unknown, unknown>,
+    protected readonly labels: LabelsRepository,
+    protected readonly images: MediaImagesService,
+  ) {}
+
+  async listPublic(options: { limit?: number; page?: number }): Promise<Paginated<M>> {
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const page = options.page ?? 1;
+    const { rows, total } = await this.labels.findPublicPage(this.spec.kind, (page - 1) * limit, limit);
+    return { items: rows.map((row) => this.present(row)), total, page: pageMeta(limit, page, total) };
+  }
+
+  async getPublicById(id: string): Promise<M> {
+    const row = await this.labels.findPublicById(this.spec.kind, id);
+    if (!row) throw DomainError.notFound(`${this.spec.title} ${id}`);
+    return this.present(row);
+  }
+
+  async getPublicBySlug(slug: string): Promise<M> {
+    const row = await this.labels.findPublicBySlug(this.spec.kind, slug);
+    if (!row) throw DomainError.notFound(`${this.spec.title} "${slug}"`);
+    return this.present(row);
+  }
+
+  /** Labels of many posts (any status) in one statement, in each post's order. */
+  protected async forPosts(postIds: readonly string[]): Promise<Map<string, M[]>> {
+    const byPost = await this.labels.findByPostIds(this.spec.kind, postIds);
+    return new Map([...byPost].map(([postId, rows]) => [postId, rows.map((row) => this.present(row))]));
+  }
+
+  /** The public model of a row read with `labelJson` (also for rows other modules' SQL embeds). */
+  present(row: LabelReadRows[K]): M {
+    return this.spec.toModel(row, this.images);
+  }
+}
