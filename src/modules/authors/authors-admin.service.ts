@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { LabelWritesRepository } from '../labels/data/label-writes.repository';
-import { LabelsRepository } from '../labels/data/labels.repository';
+import { LabelsDependencies } from '../labels/labels-dependencies';
 import { LabelsAdminService } from '../labels/labels-admin.service';
-import { MediaImagesService } from '../media/media-images.service';
 import { CreateAuthorInput } from './dto/create-author.input';
 import { UpdateAuthorInput } from './dto/update-author.input';
 import { AuthorModel } from './models/author.model';
@@ -11,7 +9,7 @@ import { AUTHOR_LABEL } from './author.label';
 /** Editor use cases for authors (public profile fields only), shared by the REST controller and the GraphQL resolver. */
 @Injectable()
 export class AuthorsAdminService extends LabelsAdminService<'author', AuthorModel, CreateAuthorInput, UpdateAuthorInput> {
-  constructor(labels: LabelsRepository, writes: LabelWritesRepository, images: MediaImagesService) {
-    super(AUTHOR_LABEL, labels, writes, images);
+  constructor(labels: LabelsDependencies) {
+    super(AUTHOR_LABEL, labels);
   }
 }

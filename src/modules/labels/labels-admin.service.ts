@@ -6,10 +6,9 @@ import { Paginated, pageMeta } from '../../common/pagination/pagination.types';
 import type { AuditActor } from '../audit/audit.service';
 import { toSlug } from '../content-body/domain/slug';
 import { uniqueSlug } from '../content-body/domain/unique-slug';
-import type { MediaImagesService } from '../media/media-images.service';
 import type { AdminLabelRow } from './data/label-read-model';
-import type { LabelFields, LabelWritesRepository } from './data/label-writes.repository';
-import type { LabelsRepository } from './data/labels.repository';
+import type { LabelFields } from './data/label-writes.repository';
+import type { LabelsDependencies } from './labels-dependencies';
 import { mergeSocialLinks } from './domain/social-links';
 import type { LabelKind } from './label-kind';
 import type { LabelSpec } from './label-spec';
@@ -28,12 +27,16 @@ interface SharedUpdate { name?: string; slug?: string; social?: SocialLinksInput
 
 /** Editor use cases for labels of one kind, shared by its REST controller and GraphQL resolver. */
 export abstract class LabelsAdminService<K extends LabelKind, M extends LabelModel, C extends SharedCreate, U extends SharedUpdate> {
+  private readonly labels: LabelsDependencies['reads'];
+  private readonly writes: LabelsDependencies['writes'];
+  private readonly images: LabelsDependencies['images'];
+
   protected constructor(
     private readonly spec: LabelSpec<K, M, C, U>,
-    private readonly labels: LabelsRepository,
-    private readonly writes: LabelWritesRepository,
-    private readonly images: MediaImagesService,
-  ) {}
+    dependencies: LabelsDependencies,
+  ) {
+    ({ reads: this.labels, writes: this.writes, images: this.images } = dependencies);
+  }
 
   async list(options: { limit?: number; page?: number }): Promise<Paginated<AdminOf<M>>> {
     const limit = options.limit ?? DEFAULT_LIMIT;

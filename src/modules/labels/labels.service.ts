@@ -1,20 +1,22 @@
 import { DomainError } from '../../common/errors/domain-error';
 import { DEFAULT_LIMIT } from '../../common/pagination/page.query';
 import { Paginated, pageMeta } from '../../common/pagination/pagination.types';
-import type { MediaImagesService } from '../media/media-images.service';
 import type { LabelReadRows } from './data/label-read-model';
-import type { LabelsRepository } from './data/labels.repository';
+import type { LabelsDependencies } from './labels-dependencies';
 import type { LabelKind } from './label-kind';
 import type { LabelSpec } from './label-spec';
 import type { LabelModel } from './models/label.model';
 
 /** Public label use cases of one kind, shared by its REST controller and GraphQL resolver. */
 export abstract class LabelsService<K extends LabelKind, M extends LabelModel> {
+  private readonly labels: LabelsDependencies['reads'];
+
   protected constructor(
-    protected readonly spec: LabelSpec<K, M, unknown, unknown>,
-    protected readonly labels: LabelsRepository,
-    protected readonly images: MediaImagesService,
-  ) {}
+    private readonly spec: LabelSpec<K, M, unknown, unknown>,
+    private readonly dependencies: LabelsDependencies,
+  ) {
+    this.labels = dependencies.reads;
+  }
 
   async listPublic(options: { limit?: number; page?: number }): Promise<Paginated<M>> {
     const limit = options.limit ?? DEFAULT_LIMIT;
@@ -43,6 +45,6 @@ export abstract class LabelsService<K extends LabelKind, M extends LabelModel> {
 
   /** The public model of a row read with `labelJson` (also for rows other modules' SQL embeds). */
   present(row: LabelReadRows[K]): M {
-    return this.spec.toModel(row, this.images);
+    return this.spec.toModel(row, this.dependencies.images);
   }
 }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { LabelWritesRepository } from '../labels/data/label-writes.repository';
-import { LabelsRepository } from '../labels/data/labels.repository';
+import { LabelsDependencies } from '../labels/labels-dependencies';
 import { LabelsAdminService } from '../labels/labels-admin.service';
-import { MediaImagesService } from '../media/media-images.service';
 import { CreateTagInput } from './dto/create-tag.input';
 import { UpdateTagInput } from './dto/update-tag.input';
 import { TagModel } from './models/tag.model';
@@ -11,7 +9,7 @@ import { TAG_LABEL } from './tag.label';
 /** Editor use cases for tags, shared by the REST controller and the GraphQL resolver. */
 @Injectable()
 export class TagsAdminService extends LabelsAdminService<'tag', TagModel, CreateTagInput, UpdateTagInput> {
-  constructor(labels: LabelsRepository, writes: LabelWritesRepository, images: MediaImagesService) {
-    super(TAG_LABEL, labels, writes, images);
+  constructor(labels: LabelsDependencies) {
+    super(TAG_LABEL, labels);
   }
 }
