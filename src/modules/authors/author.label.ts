@@ -12,6 +12,7 @@ export const AUTHOR_LABEL: LabelSpec<'author', AuthorModel, CreateAuthorInput, U
   kind: 'author',
   title: 'Author',
   imageInput: 'avatarId',
+  extras: ['avatar', 'social'],
   updatable: ['name', 'slug', 'bio', 'avatarUrl', 'avatarId', 'website', 'social'],
   imageIdOf: (input) => input.avatarId,
   ownFields: (input) => given({ bio: input.bio, avatarUrl: input.avatarUrl, avatarMediaId: input.avatarId, website: input.website }),

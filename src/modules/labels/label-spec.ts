@@ -15,6 +15,8 @@ export interface LabelSpec<K extends LabelKind, M extends LabelModel, C, U> {
   title: string;
   /** The input field that names a library image ('imageId', 'avatarId'). */
   imageInput: string;
+  /** Output fields that came with images and social links (see POSTS_EMBED_LABEL_EXTRAS). */
+  extras: readonly (keyof M & string)[];
   /** Input fields an update may carry, for the message when it carries none. */
   updatable: readonly string[];
   /** The library image id an input gives: undefined when absent, null to remove it. */

@@ -7,6 +7,14 @@ import type { LabelKind } from './label-kind';
 import type { LabelSpec } from './label-spec';
 import type { LabelModel } from './models/label.model';
 
+/**
+ * Whether posts carry their labels' images and social links. Public post reads embed labels through
+ * the post read model (posts/data/post-read-model.ts), which does not select them yet, and editor reads
+ * and webhook payloads must show a post exactly as the public read does. Set to true together with the
+ * post read model's switch to `postLabelsJson` (labels/data/label-read-model.ts).
+ */
+export const POSTS_EMBED_LABEL_EXTRAS = false;
+
 /** Public label use cases of one kind, shared by its REST controller and GraphQL resolver. */
 export abstract class LabelsService<K extends LabelKind, M extends LabelModel> {
   private readonly labels: LabelsDependencies['reads'];
@@ -40,7 +48,14 @@ export abstract class LabelsService<K extends LabelKind, M extends LabelModel> {
   /** Labels of many posts (any status) in one statement, in each post's order. */
   protected async forPosts(postIds: readonly string[]): Promise<Map<string, M[]>> {
     const byPost = await this.labels.findByPostIds(this.spec.kind, postIds);
-    return new Map([...byPost].map(([postId, rows]) => [postId, rows.map((row) => this.present(row))]));
+    const embed = (row: LabelReadRows[K]) => (POSTS_EMBED_LABEL_EXTRAS ? this.present(row) : this.withoutExtras(this.present(row)));
+    return new Map([...byPost].map(([postId, rows]) => [postId, rows.map(embed)]));
+  }
+
+  private withoutExtras(model: M): M {
+    const trimmed: Partial<M> = { ...model };
+    for (const key of this.spec.extras) delete trimmed[key];
+    return trimmed as M;
   }
 
   /** The public model of a row read with `labelJson` (also for rows other modules' SQL embeds). */

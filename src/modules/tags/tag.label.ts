@@ -9,6 +9,7 @@ export const TAG_LABEL: LabelSpec<'tag', TagModel, CreateTagInput, UpdateTagInpu
   kind: 'tag',
   title: 'Tag',
   imageInput: 'imageId',
+  extras: ['image', 'social'],
   updatable: ['name', 'slug', 'description', 'imageId', 'social'],
   imageIdOf: (input) => input.imageId,
   ownFields: (input) => given({ description: input.description, imageMediaId: input.imageId }),
