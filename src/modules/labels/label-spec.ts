@@ -1,4 +1,4 @@
-import type { MediaImagesService } from '../media/media-images.service';
+import type { ImageResolver } from './present-label';
 import type { LabelFields } from './data/label-writes.repository';
 import type { LabelReadRows } from './data/label-read-model';
 import type { LabelKind } from './label-kind';
@@ -24,7 +24,7 @@ export interface LabelSpec<K extends LabelKind, M extends LabelModel, C, U> {
   /** The kind's own columns (Prisma field names) from an input; absent fields are left out. */
   ownFields(input: C | U): Partial<LabelFields[K]>;
   /** The public model of a read row. */
-  toModel(row: LabelReadRows[K], images: MediaImagesService): M;
+  toModel(row: LabelReadRows[K], images: ImageResolver): M;
 }
 
 /** Drops the keys whose value is undefined (absent from the input). */
