@@ -1,16 +1,17 @@
 import { Module } from '@nestjs/common';
-import { AuthorWritesRepository } from './author-writes.repository';
+import { LabelsModule } from '../labels/labels.module';
 import { AuthorsAdminController } from './authors-admin.controller';
 import { AuthorsAdminResolver } from './authors-admin.resolver';
 import { AuthorsAdminService } from './authors-admin.service';
 import { AuthorsController } from './authors.controller';
-import { AuthorsRepository } from './authors.repository';
 import { AuthorsResolver } from './authors.resolver';
 import { AuthorsService } from './authors.service';
 
+/** The author kind of label (see labels/ for the shared mechanism and author.label.ts for what is its own). */
 @Module({
+  imports: [LabelsModule],
   controllers: [AuthorsAdminController, AuthorsController],
-  providers: [AuthorsRepository, AuthorsService, AuthorsResolver, AuthorWritesRepository, AuthorsAdminService, AuthorsAdminResolver],
+  providers: [AuthorsService, AuthorsResolver, AuthorsAdminService, AuthorsAdminResolver],
   exports: [AuthorsService],
 })
 export class AuthorsModule {}

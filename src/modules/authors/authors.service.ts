@@ -1,35 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '../../common/errors/domain-error';
-import { DEFAULT_LIMIT } from '../../common/pagination/page.query';
-import { Paginated, pageMeta } from '../../common/pagination/pagination.types';
+import { LabelsDependencies } from '../labels/labels-dependencies';
+import { LabelsService } from '../labels/labels.service';
 import { AuthorModel } from './models/author.model';
-import { AuthorsRepository } from './authors.repository';
+import { AUTHOR_LABEL } from './author.label';
 
-/** Author use cases shared by the REST controller and the GraphQL resolver. */
+/** Public author use cases, shared by the REST controller, the GraphQL resolver and posts. */
 @Injectable()
-export class AuthorsService {
-  constructor(private readonly authors: AuthorsRepository) {}
-
-  async listPublic(options: { limit?: number; page?: number }): Promise<Paginated<AuthorModel>> {
-    const limit = options.limit ?? DEFAULT_LIMIT;
-    const page = options.page ?? 1;
-    const { rows, total } = await this.authors.findPublicPage((page - 1) * limit, limit);
-    return { items: rows, total, page: pageMeta(limit, page, total) };
-  }
-
-  async getPublicById(id: string): Promise<AuthorModel> {
-    const row = await this.authors.findPublicById(id);
-    if (!row) throw DomainError.notFound(`Author ${id}`);
-    return row;
-  }
-
-  async getPublicBySlug(slug: string): Promise<AuthorModel> {
-    const row = await this.authors.findPublicBySlug(slug);
-    if (!row) throw DomainError.notFound(`Author "${slug}"`);
-    return row;
+export class AuthorsService extends LabelsService<'author', AuthorModel> {
+  constructor(labels: LabelsDependencies) {
+    super(AUTHOR_LABEL, labels);
   }
 
   authorsForPosts(postIds: readonly string[]): Promise<Map<string, AuthorModel[]>> {
-    return this.authors.findByPostIds(postIds);
+    return this.forPosts(postIds);
   }
 }

@@ -3,7 +3,8 @@ import { createTestApp, TestApp } from '../../helpers/create-test-app';
 import { expectProblem } from '../../helpers/problem';
 import { bearer, issueToken } from '../../helpers/tokens';
 
-const ADMIN_AUTHOR_KEYS = ['avatarUrl', 'bio', 'createdAt', 'etag', 'id', 'name', 'postCount', 'slug', 'updatedAt', 'website'];
+// `avatar` and `social` came with issue 9 (images and social links of labels).
+const ADMIN_AUTHOR_KEYS = ['avatar', 'avatarUrl', 'bio', 'createdAt', 'etag', 'id', 'name', 'postCount', 'slug', 'social', 'updatedAt', 'website'];
 
 describe('REST /api/admin/authors', () => {
   let t: TestApp;

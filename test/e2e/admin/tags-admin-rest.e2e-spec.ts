@@ -28,6 +28,7 @@ describe('REST /api/admin/tags', () => {
     const tag = created.body.data;
     expect(tag).toEqual({
       id: expect.any(String), slug: 'book-reviews', name: 'Book Reviews', description: 'Notes on books.', postCount: 0,
+      image: null, social: expect.objectContaining({ x: null, github: null }),
       createdAt: expect.any(String), updatedAt: expect.any(String), etag: expect.stringMatching(/^"[0-9a-f-]+:\d+"$/),
     });
     expect(created.headers.etag).toBe(tag.etag);

@@ -45,7 +45,7 @@ describe('REST /api/tags and /api/authors', () => {
     expect(authors.length).toBeGreaterThanOrEqual(2);
     expect(authors.map((a) => a.slug)).not.toContain(hidden.slug);
     for (const author of authors) {
-      expect(Object.keys(author).sort()).toEqual(['avatarUrl', 'bio', 'id', 'name', 'postCount', 'slug', 'website']);
+      expect(Object.keys(author).sort()).toEqual(['avatar', 'avatarUrl', 'bio', 'id', 'name', 'postCount', 'slug', 'social', 'website']);
       expect(author.postCount).toBeGreaterThan(0);
     }
     expectProblem(await request(t.http).get(`/api/authors/slug/${hidden.slug}`), 404, 'NOT_FOUND');

@@ -1,24 +1,12 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
-import { IsSlug } from '../../content-body/is-slug.validator';
-import { AUTHOR_BIO_MAX, AUTHOR_NAME_MAX, AUTHOR_URL_MAX, AUTHOR_URL_OPTIONS } from './create-author.input';
+import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { MediaIdField, UpdateLabelInput } from '../../labels/dto/label-fields.input';
+import { AUTHOR_BIO_MAX, AUTHOR_URL_MAX, AUTHOR_URL_OPTIONS } from './create-author.input';
 
-const present = (_o: unknown, value: unknown) => value !== undefined;
-
-/** A partial update: absent fields stay; null clears bio, avatarUrl or website. The slug never changes by itself. */
+/** A partial update: absent fields stay; null clears bio, avatarUrl, avatarId or website. The slug never changes by itself. */
 @InputType('UpdateAuthorInput')
-export class UpdateAuthorInput {
-  @ApiPropertyOptional({ maxLength: AUTHOR_NAME_MAX })
-  @Field(() => String, { nullable: true, description: `At most ${AUTHOR_NAME_MAX} characters.` })
-  @ValidateIf(present) @IsString() @IsNotEmpty() @MaxLength(AUTHOR_NAME_MAX)
-  name?: string;
-
-  @ApiPropertyOptional({ description: 'A new slug (lowercase words and hyphens); 409 when taken.' })
-  @Field(() => String, { nullable: true, description: 'A new slug; CONFLICT when another author has it.' })
-  @ValidateIf(present) @IsSlug()
-  slug?: string;
-
+export class UpdateAuthorInput extends UpdateLabelInput('author') {
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: AUTHOR_BIO_MAX })
   @Field(() => String, { nullable: true, description: `At most ${AUTHOR_BIO_MAX} characters; null clears it.` })
   @IsOptional() @IsString() @MaxLength(AUTHOR_BIO_MAX)
@@ -28,6 +16,9 @@ export class UpdateAuthorInput {
   @Field(() => String, { nullable: true, description: 'Absolute http(s) URL; null clears it.' })
   @IsOptional() @IsUrl(AUTHOR_URL_OPTIONS) @MaxLength(AUTHOR_URL_MAX)
   avatarUrl?: string | null;
+
+  @MediaIdField('author\'s portrait (wins over avatarUrl)')
+  avatarId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
   @Field(() => String, { nullable: true, description: 'Absolute http(s) URL; null clears it.' })

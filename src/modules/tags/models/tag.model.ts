@@ -1,20 +1,18 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ImageModel } from '../../media/models/image.model';
+import { LabelModel } from '../../labels/models/label.model';
 
 @ApiSchema({ name: 'Tag', description: 'A public tag.' })
 @ObjectType('Tag', { description: 'A topic posts are filed under; the first tag of a post is its primary tag.' })
-export class TagModel {
-  @ApiProperty({ format: 'uuid' }) @Field(() => ID)
-  id: string;
-
-  @ApiProperty({ example: 'long-form' }) @Field()
-  slug: string;
-
-  @ApiProperty({ example: 'Long-form' }) @Field()
-  name: string;
-
+export class TagModel extends LabelModel {
   @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true })
   description: string | null;
+
+  // Optional in the document until posts embed labels with it (post read model); every tag read has it.
+  @ApiProperty({ type: ImageModel, nullable: true, required: false, description: 'The tag\'s image from the media library.' })
+  @Field(() => ImageModel, { nullable: true, description: 'The tag\'s image from the media library.' })
+  image?: ImageModel | null;
 
   @ApiProperty({ description: 'Number of published posts with this tag.' })
   @Field(() => Int, { description: 'Number of published posts with this tag.' })
