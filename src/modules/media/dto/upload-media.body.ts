@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { MAX_ALT, MAX_CAPTION } from './update-media.input';
+
+/** `x,y` with both in 0..1, e.g. `0.5,0.33`. */
+export const FOCAL_POINT_PATTERN = /^(0(\.\d+)?|1(\.0+)?),(0(\.\d+)?|1(\.0+)?)$/;
+
+/** The text fields of the multipart upload (the file itself is the `file` part). */
+export class UploadMediaBody {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'The image: JPEG, PNG, WebP, AVIF or GIF (judged by content). SVG is refused.' })
+  file?: unknown;
+
+  @ApiPropertyOptional({ maxLength: MAX_ALT, description: 'Alternative text.' })
+  @IsOptional() @IsString() @MaxLength(MAX_ALT)
+  alt?: string;
+
+  @ApiPropertyOptional({ maxLength: MAX_CAPTION, description: 'Caption.' })
+  @IsOptional() @IsString() @MaxLength(MAX_CAPTION)
+  caption?: string;
+
+  @ApiPropertyOptional({ example: '0.5,0.33', pattern: FOCAL_POINT_PATTERN.source, description: 'Focal point `x,y` as fractions (0..1) of width and height.' })
+  @IsOptional() @IsString() @Matches(FOCAL_POINT_PATTERN, { message: 'focalPoint must be "x,y" with both between 0 and 1, e.g. 0.5,0.33' })
+  focalPoint?: string;
+}
