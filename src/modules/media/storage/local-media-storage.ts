@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { assertSafeKey, MediaStorage } from './media-storage';
 
 /** Files on local disk under one directory; the API serves them at /media (see media-files.ts). */
@@ -11,8 +11,8 @@ export class LocalMediaStorage implements MediaStorage {
     assertSafeKey(key);
     const path = join(this.root, key);
     await mkdir(dirname(path), { recursive: true });
-    // Write then rename: a concurrent reader sees the whole file or none.
-    const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    // Write then rename: a concurrent reader sees the whole file or none (dotfiles are never served).
+    const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
     await writeFile(temporary, body);
     await rename(temporary, path);
   }
