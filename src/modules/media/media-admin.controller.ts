@@ -13,8 +13,8 @@ import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Actor } from '../audit/audit-actor.decorator';
 import type { AuditActor } from '../audit/audit.service';
 import { DeleteMediaQuery } from './dto/delete-media.query';
-import { UpdateMediaInput } from './dto/update-media.input';
-import { UploadMediaBody } from './dto/upload-media.body';
+import { MAX_ALT, MAX_CAPTION, UpdateMediaInput } from './dto/update-media.input';
+import { FOCAL_POINT_PATTERN, UploadMediaBody } from './dto/upload-media.body';
 import { MediaLibraryService, type UploadedFile as Upload } from './media-library.service';
 import { MediaItemModel } from './models/media-item.model';
 
@@ -48,7 +48,18 @@ export class MediaAdminController {
   // Multer reads the body only after the guards passed, and stops at MEDIA_MAX_BYTES (413) while reading.
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: UploadMediaBody })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'The image: JPEG, PNG, WebP, AVIF or GIF (judged by content). SVG is refused.' },
+        alt: { type: 'string', maxLength: MAX_ALT, description: 'Alternative text.' },
+        caption: { type: 'string', maxLength: MAX_CAPTION, description: 'Caption.' },
+        focalPoint: { type: 'string', pattern: FOCAL_POINT_PATTERN.source, example: '0.5,0.33', description: 'Focal point `x,y` as fractions (0..1) of width and height.' },
+      },
+    },
+  })
   @ApiOperation({
     summary: 'Upload an image (multipart/form-data, part `file`, optional `alt`, `caption`, `focalPoint`).',
     description:

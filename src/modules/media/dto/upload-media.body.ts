@@ -1,15 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { MAX_ALT, MAX_CAPTION } from './update-media.input';
 
 /** `x,y` with both in 0..1, e.g. `0.5,0.33`. */
 export const FOCAL_POINT_PATTERN = /^(0(\.\d+)?|1(\.0+)?),(0(\.\d+)?|1(\.0+)?)$/;
 
-/** The text fields of the multipart upload (the file itself is the `file` part). */
+/**
+ * The text fields of the multipart upload. The file itself is the `file` part, read by multer (the
+ * OpenAPI schema adds it; a class field here would be an unknown body field to the ValidationPipe).
+ */
 export class UploadMediaBody {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'The image: JPEG, PNG, WebP, AVIF or GIF (judged by content). SVG is refused.' })
-  file?: unknown;
-
   @ApiPropertyOptional({ maxLength: MAX_ALT, description: 'Alternative text.' })
   @IsOptional() @IsString() @MaxLength(MAX_ALT)
   alt?: string;

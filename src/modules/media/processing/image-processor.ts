@@ -59,8 +59,10 @@ const PLACEHOLDER_SIZE = 100;
 
 type ThumbHashModule = { rgbaToThumbHash(w: number, h: number, rgba: ArrayLike<number>): Uint8Array };
 let thumbHash: Promise<ThumbHashModule> | undefined;
-// `thumbhash` is published as an ES module only.
-const loadThumbHash = () => (thumbHash ??= import('thumbhash') as Promise<ThumbHashModule>);
+// `thumbhash` is published as an ES module only. A native import() (kept out of the TypeScript/ts-jest
+// CommonJS rewrite, which would turn it into a require() of ESM) loads it in the app and under jest.
+const nativeImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+const loadThumbHash = () => (thumbHash ??= nativeImport('thumbhash') as Promise<ThumbHashModule>);
 
 /**
  * Validates an upload by its content and produces everything the library stores: the oriented,
