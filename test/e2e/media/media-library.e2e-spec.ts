@@ -86,7 +86,7 @@ describe('media library (local storage)', () => {
     expect(deliveries).toHaveLength(1);
   });
 
-  it('serves files at /media with immutable caching, type, ETag and nosniff; no listing, no traversal, never cached in front', async () => {
+  it('serves files at /media with immutable caching, type, ETag and nosniff; no listing, no traversal', async () => {
     const item = (await upload(await png(), 'pic.png').expect(201)).body.data;
     const path = new URL(item.variants.find((v: { format: string }) => v.format === 'webp').url).pathname;
     const res = await request(t.http).get(path).expect(200);
