@@ -239,7 +239,7 @@ describe('media library (local storage)', () => {
       const server = t.http as unknown as { address(): AddressInfo | null; listen(port: number): void };
       if (!server.address()) server.listen(0);
       const { port } = server.address()!;
-      const req = httpRequest({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path, method: 'GET', agent: false }, (res) => {
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (body += chunk));
@@ -259,7 +259,7 @@ describe('media library (local storage)', () => {
       const boundary = 'bylineboundary';
       const req = httpRequest(
         {
-          host: '127.0.0.1', port, path: '/api/admin/media', method: 'POST',
+          host: '127.0.0.1', port, path: '/api/admin/media', method: 'POST', agent: false,
           headers: { ...writer, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Transfer-Encoding': 'chunked' },
         },
         (res) => {
