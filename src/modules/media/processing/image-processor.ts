@@ -1,4 +1,6 @@
 import sharp, { type Sharp } from 'sharp';
+// ES module only: Node (>= 20.19, see engines) require()s it natively; jest.config.js compiles it for the tests.
+import { rgbaToThumbHash } from 'thumbhash';
 import { EXTENSIONS, ImageFormat, MIME_TYPES, sniffImageFormat } from './image-format';
 
 export type RejectionReason = 'unsupported' | 'svg' | 'too-many-pixels' | 'undecodable';
@@ -56,13 +58,6 @@ const ENCODERS: Record<string, (image: Sharp) => Sharp> = {
 const VARIANT_FORMATS = ['webp', 'avif'] as const;
 /** The ThumbHash algorithm takes images up to 100×100. */
 const PLACEHOLDER_SIZE = 100;
-
-type ThumbHashModule = { rgbaToThumbHash(w: number, h: number, rgba: ArrayLike<number>): Uint8Array };
-let thumbHash: Promise<ThumbHashModule> | undefined;
-// `thumbhash` is published as an ES module only. A native import() (kept out of the TypeScript/ts-jest
-// CommonJS rewrite, which would turn it into a require() of ESM) loads it in the app and under jest.
-const nativeImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
-const loadThumbHash = () => (thumbHash ??= nativeImport('thumbhash') as Promise<ThumbHashModule>);
 
 /**
  * Validates an upload by its content and produces everything the library stores: the oriented,
@@ -150,7 +145,6 @@ async function thumbHashOf(image: Buffer): Promise<string> {
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const { rgbaToThumbHash } = await loadThumbHash();
   return Buffer.from(rgbaToThumbHash(info.width, info.height, data)).toString('base64');
 }
 
