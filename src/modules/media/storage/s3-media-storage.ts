@@ -40,7 +40,8 @@ export class S3MediaStorage implements MediaStorage {
     }
   }
 
-  destroy(): void {
+  /** Nest calls this on shutdown: closes the client's pooled connections. */
+  onModuleDestroy(): void {
     this.client.destroy();
   }
 }
