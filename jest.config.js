@@ -2,7 +2,13 @@
 const base = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   // 151002: ts-jest's note about nodenext module kind; our tests type-check fine with it.
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }],
+    // `thumbhash` is published as an ES module only: Node (>= 20.19) require()s it natively, jest's
+    // CommonJS runtime cannot, so it is compiled to CommonJS for the tests.
+    '/node_modules/thumbhash/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true }, diagnostics: false }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!thumbhash/)'],
   // The generated Prisma client imports its siblings with .js suffixes.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testEnvironment: 'node',

@@ -10,6 +10,7 @@ import { applyServerTimeouts, bodyReadDeadline, refuseDeclaredOversizedBodies } 
 import { securityHeaders } from './common/http/security-headers';
 import { setupOpenApi } from './common/openapi/openapi.setup';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { exceptMediaUploads, mediaUploadGate, serveMediaFiles } from './modules/media/http/media-http';
 import { installResponseCacheFront } from './modules/response-cache/response-cache.front';
 import { HostileInputPipe } from './common/validation/hostile-input.pipe';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -31,9 +32,13 @@ export function configureApp(app: INestApplication): INestApplication {
   express.use(bodyReadDeadline(config.http.timeouts.bodyMs));
   const cors = corsOptions(config.http.corsOrigins);
   if (cors) express.enableCors(cors);
-  express.use(requireJsonBodies);
+  // Media uploads are multipart with their own size limit (MEDIA_MAX_BYTES); every other body is JSON.
+  express.use(mediaUploadGate(config.media.maxBytes));
+  express.use(exceptMediaUploads(requireJsonBodies));
   // A declared Content-Length over the limit is a 413 before any of the body is read.
-  express.use(refuseDeclaredOversizedBodies(MAX_BODY_BYTES));
+  express.use(exceptMediaUploads(refuseDeclaredOversizedBodies(MAX_BODY_BYTES)));
+  // Local media files, streamed from disk ahead of the Nest routes (no guards, no rate limit).
+  serveMediaFiles(express, config.media);
   express.useLogger(app.get(Logger));
   express.useBodyParser('json', { limit: MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] });
   // Cache hits are answered in front of everything above (the HTTP server's own request listener).

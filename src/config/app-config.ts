@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import ipaddr from 'ipaddr.js';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { EnvironmentVariables } from './environment';
 
 export interface AppConfig {
@@ -53,8 +54,21 @@ export interface AppConfig {
    * `description`, `locale`, `timezone` (and `title`) are the site settings' defaults until edited.
    */
   site: { url: string; title: string; postUrlPattern: string; apiUrl: string; description: string; locale: string; timezone: string };
-  /** `publicUrl`: where media files are served from (the API's `/media` unless MEDIA_PUBLIC_URL says otherwise). */
-  media: { publicUrl: string };
+  /**
+   * `publicUrl`: where media files are served from (the API's `/media` unless MEDIA_PUBLIC_URL says otherwise).
+   * `storage`: local disk under `dir` (served by the API) or an S3-compatible bucket (`s3`). `widths`: variant
+   * widths, ascending. `maxBytes`/`maxPixels`: upload limits (413 / 422). `concurrency`: uploads processed at once.
+   */
+  media: {
+    publicUrl: string;
+    storage: 'local' | 's3';
+    dir: string;
+    widths: number[];
+    maxBytes: number;
+    maxPixels: number;
+    concurrency: number;
+    s3: { endpoint: string | undefined; bucket: string; region: string; accessKeyId: string | undefined; secretAccessKey: string | undefined; forcePathStyle: boolean };
+  };
   /** `schemaFile`: write the SDL there on start (the committed schema.gql is regenerated this way). */
   graphql: { introspection: boolean; schemaFile: string | undefined; ide: boolean };
   /**
@@ -111,6 +125,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const badNetwork = splitList(env.WEBHOOK_ALLOWED_NETWORKS).find((n) => !ipaddr.isValid(n) && !ipaddr.isValidCIDR(n));
   if (badNetwork !== undefined) problems.push(`WEBHOOK_ALLOWED_NETWORKS: "${badNetwork}" is neither an IP address nor a CIDR range`);
   problems.push(...siteDefaultProblems(env));
+  if (env.MEDIA_STORAGE === 's3' && !env.S3_BUCKET) problems.push('S3_BUCKET: required when MEDIA_STORAGE=s3');
+  if (env.MEDIA_STORAGE === 's3' && !env.MEDIA_PUBLIC_URL) problems.push('MEDIA_PUBLIC_URL: required when MEDIA_STORAGE=s3 (the bucket\'s or CDN\'s public URL)');
   if (problems.length > 0) throw new ConfigValidationError(problems);
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['env'];
   const port = env.PORT ?? 3000;
@@ -166,6 +182,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     media: {
       publicUrl: env.MEDIA_PUBLIC_URL?.replace(/\/+$/, '') ?? `${env.API_URL?.replace(/\/+$/, '') ?? siteUrl}/media`,
+      storage: (env.MEDIA_STORAGE ?? 'local') as 'local' | 's3',
+      dir: resolve(projectRootOf(), env.MEDIA_DIR ?? '.data/media'),
+      widths: parseWidths(env.MEDIA_WIDTHS ?? '320,640,960,1280,1920'),
+      maxBytes: env.MEDIA_MAX_BYTES ?? 20 * 1024 * 1024,
+      maxPixels: env.MEDIA_MAX_PIXELS ?? 50_000_000,
+      concurrency: env.MEDIA_PROCESSING_CONCURRENCY ?? 2,
+      s3: {
+        endpoint: env.S3_ENDPOINT,
+        bucket: env.S3_BUCKET ?? '',
+        region: env.S3_REGION ?? 'us-east-1',
+        accessKeyId: env.S3_ACCESS_KEY_ID,
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: env.S3_FORCE_PATH_STYLE ?? false,
+      },
     },
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION ?? nodeEnv !== 'production',
@@ -219,6 +249,21 @@ function siteDefaultProblems(env: EnvironmentVariables): string[] {
     if (!valid) problems.push(`SITE_TIMEZONE=${JSON.stringify(zone)}: must be an IANA time zone such as "Europe/Berlin"`);
   }
   return problems;
+}
+
+function parseWidths(value: string): number[] {
+  return [...new Set(splitList(value).map(Number))].filter((w) => w > 0).sort((a, b) => a - b);
+}
+
+/** The directory holding package.json (relative MEDIA_DIR is under it, wherever the process starts). */
+function projectRootOf(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
 }
 
 function splitList(value: string | undefined): string[] {

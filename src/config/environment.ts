@@ -128,6 +128,45 @@ export class EnvironmentVariables {
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   MEDIA_PUBLIC_URL?: string;
 
+  /** `local` (files under MEDIA_DIR, served at /media) or `s3` (an S3-compatible bucket; set the S3_* variables). */
+  @IsOptional() @IsIn(['local', 's3'])
+  MEDIA_STORAGE?: string;
+
+  @IsOptional() @IsString()
+  MEDIA_DIR?: string;
+
+  /** Comma-separated variant widths in pixels, e.g. 320,640,960,1280,1920. */
+  @IsOptional() @Matches(/^\d{2,5}(\s*,\s*\d{2,5})*$/, { message: 'MEDIA_WIDTHS must be comma-separated widths in pixels, e.g. 320,640,1280' })
+  MEDIA_WIDTHS?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(1_073_741_824)
+  MEDIA_MAX_BYTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000_000)
+  MEDIA_MAX_PIXELS?: number;
+
+  /** Uploads processed at once (each uses libvips threads off the event loop); more wait their turn. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  MEDIA_PROCESSING_CONCURRENCY?: number;
+
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  S3_ENDPOINT?: string;
+
+  @IsOptional() @IsString() @MaxLength(255)
+  S3_BUCKET?: string;
+
+  @IsOptional() @IsString() @MaxLength(100)
+  S3_REGION?: string;
+
+  @IsOptional() @IsString() @MaxLength(500)
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional() @IsString() @MaxLength(500)
+  S3_SECRET_ACCESS_KEY?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  S3_FORCE_PATH_STYLE?: boolean;
+
   @IsOptional() @Matches(/\{slug\}/, { message: 'POST_URL_PATTERN must contain {slug}' })
   POST_URL_PATTERN?: string;
 

@@ -225,6 +225,8 @@ function isGraphQLPath(url: string): boolean {
 /** The cache key of a GET: the URL, plus what the response may vary on (Origin for CORS lists). */
 function readKey(req: IncomingMessage): string | undefined {
   const url = req.url ?? '/';
+  // Media files are streamed from disk with their own immutable caching; keeping them here would evict API responses.
+  if (url.startsWith('/media/')) return undefined;
   if (!isGraphQLPath(url)) return `${req.headers.origin ?? ''}\n${url}`;
   const query = url.indexOf('?');
   if (query < 0) return undefined;

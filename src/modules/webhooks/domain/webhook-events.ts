@@ -11,6 +11,10 @@ export const WEBHOOK_EVENTS = [
   'tag.updated',
   'tag.deleted',
   'tag.*',
+  'media.created',
+  'media.updated',
+  'media.deleted',
+  'media.*',
   'settings.updated',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
