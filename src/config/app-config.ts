@@ -49,7 +49,7 @@ export interface AppConfig {
    */
   cache: { maxAgeSeconds: number; staleWhileRevalidateSeconds: number; staleIfErrorSeconds: number; responseCacheBytes: number };
   /** The website that renders the posts (`url`, `title`), and where this API is publicly reachable (`apiUrl`). */
-  site: { url: string; title: string; postUrlPattern: string; apiUrl: string };
+  site: { url: string; title: string; postUrlPattern: string; pageUrlPattern: string; apiUrl: string };
   /** `publicUrl`: where media files are served from (the API's `/media` unless MEDIA_PUBLIC_URL says otherwise). */
   media: { publicUrl: string };
   /** `schemaFile`: write the SDL there on start (the committed schema.gql is regenerated this way). */
@@ -154,6 +154,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       url: siteUrl,
       title: env.SITE_TITLE ?? 'Byline',
       postUrlPattern: env.POST_URL_PATTERN ?? '/{slug}/',
+      pageUrlPattern: env.PAGE_URL_PATTERN ?? '/{slug}/',
       // Default: the API is served under the site's own origin (e.g. a reverse proxy routing /api).
       apiUrl: env.API_URL?.replace(/\/+$/, '') ?? siteUrl,
     },

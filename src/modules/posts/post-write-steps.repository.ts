@@ -3,6 +3,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import type { Prisma } from '../../generated/prisma/client';
 import { toSlug } from '../content-body/domain/slug';
 import { enqueueRelatedRefresh } from '../related-content/related-refresh.repository';
+import { actionKind, type DocumentAction } from './domain/document-kind';
 import { PostSnapshot } from './domain/post-snapshot';
 import { resolveTagRefs, tagLookupSlugs } from './domain/tag-refs';
 import { slugFamilyPattern, uniqueSlug } from '../content-body/domain/unique-slug';
@@ -17,6 +18,7 @@ export interface WriteActor {
 
 export async function assertSlugFree(tx: Tx, slug: string, postId?: string): Promise<void> {
   const owner = await tx.post.findUnique({ where: { slug }, select: { id: true } });
+  // One slug namespace for every document kind (a page cannot take a post's slug, nor the reverse).
   if (owner && owner.id !== postId) throw new DomainError(ErrorCode.CONFLICT, `The slug "${slug}" is taken by another post.`);
 }
 
@@ -116,12 +118,13 @@ export async function queueRelatedRefresh(tx: Tx, postId: string, delayMs: numbe
   await enqueueRelatedRefresh(tx, [postId], { reverse: true, delayMs });
 }
 
-export async function audit(tx: Tx, actor: WriteActor, action: string, postId: string, details?: object): Promise<void> {
+/** The audit entry of a document write; its target type is the document kind the action names. */
+export async function audit(tx: Tx, actor: WriteActor, action: DocumentAction, postId: string, details?: object): Promise<void> {
   await tx.auditEntry.create({
     data: {
       tokenId: actor.tokenId,
       action,
-      targetType: 'post',
+      targetType: actionKind(action),
       targetId: postId,
       requestId: actor.requestId,
       details: details as Prisma.InputJsonValue | undefined,

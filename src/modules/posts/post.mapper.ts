@@ -1,7 +1,8 @@
 import type { AuthorModel } from '../authors/models/author.model';
 import type { TagModel } from '../tags/models/tag.model';
 import type { PostReadRow, PostRow } from './data/post-read-model';
-import { postUrlFor } from './domain/post-url';
+import { DOCUMENT_KINDS } from './domain/document-kind';
+import { documentUrlFor } from './domain/post-url';
 import { PostModel, PostStatus, TocEntry } from './models/post.model';
 
 export interface PostWithRelations extends PostModel {
@@ -45,16 +46,29 @@ export function toPostModel(row: PostRow): PostModel {
   return model;
 }
 
-/** A public read row (tags and authors aggregated by the same statement) with its site URL. */
-export function toPostWithRelations(row: PostReadRow, site: { url: string; postUrlPattern: string }): PostWithRelations {
+export type SiteUrls = { url: string; postUrlPattern: string; pageUrlPattern: string };
+
+/** A page as both transports show it: the document fields and its url, no labels. */
+export type PageDocument = PostModel & { url: string };
+
+/**
+ * A public read row (tags and authors aggregated by the same statement) with its site URL. Kinds
+ * without labels (pages) carry no tags/authors keys at all; their transports never name them.
+ */
+export function toPostWithRelations(row: PostReadRow, site: SiteUrls): PostWithRelations {
+  if (!DOCUMENT_KINDS[row.kind].labels) return toPageDocument(row, site) as PostWithRelations;
   return {
     ...toPostModel(row),
-    url: postUrlFor(site, row.slug),
+    url: documentUrlFor(site, row.kind, row.slug),
     tags: row.tags,
     primaryTag: row.tags[0] ?? null,
     authors: row.authors,
     primaryAuthor: row.authors[0] ?? null,
   };
+}
+
+export function toPageDocument(row: PostRow, site: SiteUrls): PageDocument {
+  return { ...toPostModel(row), url: documentUrlFor(site, row.kind, row.slug) };
 }
 
 /** True when a post model already carries its tags and authors (public reads), so no loader is needed. */

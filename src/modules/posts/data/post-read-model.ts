@@ -1,6 +1,7 @@
 import { Prisma } from '../../../generated/prisma/client';
 import type { AuthorModel } from '../../authors/models/author.model';
 import type { TagModel } from '../../tags/models/tag.model';
+import type { DocumentKind } from '../domain/document-kind';
 import type { BodyFormatName } from '../domain/post-listing';
 
 /**
@@ -12,6 +13,8 @@ import type { BodyFormatName } from '../domain/post-listing';
 /** A post row as every read selects it (Prisma field names, so one mapper serves reads and the editor API). */
 export interface PostSummaryRow {
   id: string;
+  /** `post` or `page` (see domain/document-kind.ts). */
+  kind: DocumentKind;
   slug: string;
   title: string;
   excerpt: string;
@@ -50,7 +53,7 @@ export type PostReadRow = PostRow & { tags: TagModel[]; authors: AuthorModel[] }
 
 /** The summary columns over `posts p`, aliased to the row type above. */
 export const POST_COLUMNS = Prisma.sql`
-  p.id::text AS "id", p.slug, p.title, p.excerpt, p.custom_excerpt AS "customExcerpt", p.status::text AS "status",
+  p.id::text AS "id", p.kind::text AS "kind", p.slug, p.title, p.excerpt, p.custom_excerpt AS "customExcerpt", p.status::text AS "status",
   p.featured, p.published_at AS "publishedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.version,
   p.word_count AS "wordCount", p.image_count AS "imageCount", p.reading_time_seconds AS "readingTimeSeconds",
   p.reading_time_minutes AS "readingTimeMinutes", p.feature_image_url AS "featureImageUrl",
@@ -68,9 +71,16 @@ export function bodyColumns(formats: readonly BodyFormatName[], withToc: boolean
   return columns.length ? Prisma.sql`, ${Prisma.join(columns, ', ')}` : Prisma.empty;
 }
 
-/** The public visibility rule over `posts p`: published, and its publication time has come. */
+/** The public visibility rule over `posts p` for documents of the given kinds: published, and its publication time has come. */
+export function isPublicDocument(kinds: DocumentKind | readonly DocumentKind[], now: Date): Prisma.Sql {
+  const ofKind =
+    typeof kinds === 'string' ? Prisma.sql`p.kind = ${kinds}::"DocumentKind"` : Prisma.sql`p.kind = ANY(${[...kinds]}::"DocumentKind"[])`;
+  return Prisma.sql`${ofKind} AND p.status = 'PUBLISHED' AND p.published_at <= ${now}`;
+}
+
+/** Public posts (never pages): lists, feeds, related posts and label listings. */
 export function isPublicPost(now: Date): Prisma.Sql {
-  return Prisma.sql`p.status = 'PUBLISHED' AND p.published_at <= ${now}`;
+  return isPublicDocument('post', now);
 }
 
 /**
@@ -79,7 +89,7 @@ export function isPublicPost(now: Date): Prisma.Sql {
  */
 export function countedButAhead(alias: string, now: Date): Prisma.Sql {
   const p = Prisma.raw(alias);
-  return Prisma.sql`${p}.status = 'PUBLISHED' AND ${p}.published_at > ${now}`;
+  return Prisma.sql`${p}.kind = 'post' AND ${p}.status = 'PUBLISHED' AND ${p}.published_at > ${now}`;
 }
 
 // Constant identifiers only: never built from input.
@@ -127,5 +137,5 @@ export function relationColumns(now: Date): Prisma.Sql {
 
 /** The same visibility rule for the editor API's Prisma reads (its per-label counts). */
 export function publishedPostWhere(now: Date = new Date()): Prisma.PostWhereInput {
-  return { status: 'PUBLISHED', publishedAt: { lte: now } };
+  return { kind: 'post', status: 'PUBLISHED', publishedAt: { lte: now } };
 }

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../common/errors/domain-error';
 import { DEFAULT_LIMIT } from '../../../common/pagination/page.query';
 import { PageRequest } from '../../../common/pagination/pagination.types';
+import type { DocumentKind } from './document-kind';
 
 export const POST_ORDERS = ['publishedAt:desc', 'publishedAt:asc', 'updatedAt:desc', 'title:asc'] as const;
 export type PostOrder = (typeof POST_ORDERS)[number];
@@ -38,6 +39,8 @@ export interface PostListFilter {
 }
 
 export interface PostListOptions {
+  /** Which documents: posts (the default) or pages. */
+  kind?: DocumentKind;
   filter: PostListFilter;
   order: PostOrder;
   page: PageRequest;
