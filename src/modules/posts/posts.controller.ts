@@ -12,6 +12,7 @@ import { PostsService } from './posts.service';
 import { Public } from '../../common/auth/access.decorators';
 import { ApiDataResponse, ApiListResponse } from '../../common/openapi/api-responses.decorators';
 import { PostResource, PostSummaryResource } from './models/post-resource.model';
+import { documentList } from './document-responses';
 
 @ApiTags('posts')
 @Public()
@@ -37,10 +38,7 @@ export class PostsController {
       },
       query.formats ?? [],
     );
-    return {
-      data: result.items.map((post) => pickFields(post, query.fields)),
-      meta: { pagination: result.page ?? result.cursor },
-    };
+    return documentList(result, query.fields);
   }
 
   @Get('slug/:slug')

@@ -28,6 +28,10 @@ export const POST_FIELDS = [
 ] as const;
 export type PostField = (typeof POST_FIELDS)[number];
 
+/** Pages have no tags or authors. */
+const LABEL_FIELDS: readonly PostField[] = ['tags', 'primaryTag', 'authors', 'primaryAuthor'];
+export const PAGE_FIELDS = POST_FIELDS.filter((f) => !LABEL_FIELDS.includes(f));
+
 export interface PostListFilter {
   /** Any of these tag slugs. */
   tags?: string[];

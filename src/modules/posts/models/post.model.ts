@@ -46,8 +46,9 @@ export interface PostBody {
   toc: TocEntry[];
 }
 
-@ObjectType('Post')
-export class PostModel implements Partial<PostBody> {
+/** Fields every document kind has (posts and pages); each kind is its own GraphQL type. */
+@ObjectType({ isAbstract: true })
+export abstract class DocumentModel implements Partial<PostBody> {
   @ApiProperty({ format: 'uuid' }) @Field(() => ID) id: string;
   @ApiProperty() @Field() slug: string;
   @ApiProperty() @Field() title: string;
@@ -66,7 +67,7 @@ export class PostModel implements Partial<PostBody> {
   featureImage: FeatureImage | null;
   @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true }) canonicalUrl: string | null;
   @ApiProperty({ type: Seo }) @Field(() => Seo) seo: Seo;
-  @ApiProperty({ description: 'Where the post lives on the website: SITE_URL with POST_URL_PATTERN.', example: 'https://blog.example/the-case-for-the-long-read/' })
+  @ApiProperty({ description: 'Where it lives on the website: SITE_URL with POST_URL_PATTERN (PAGE_URL_PATTERN for pages).', example: 'https://blog.example/the-case-for-the-long-read/' })
   url?: string;
 
   // Body fields: resolved on demand in GraphQL, present in REST when requested with `formats`.
@@ -76,3 +77,9 @@ export class PostModel implements Partial<PostBody> {
   markdown?: string | null;
   @ApiPropertyOptional({ type: [TocEntry] }) toc?: TocEntry[];
 }
+
+@ObjectType('Post')
+export class PostModel extends DocumentModel {}
+
+@ObjectType('Page', { description: 'A page (About, Contact): a document like a post, without tags, authors or related posts, and not in lists or feeds.' })
+export class PageModel extends DocumentModel {}
