@@ -5,7 +5,7 @@ import { childText, findAll, parseXml } from '../../helpers/xml';
 
 const HIDDEN_SLUGS = ['unfinished-notes-on-footnotes', 'coming-soon-the-annual-reading-list'];
 const SITE = 'https://journal.example';
-const published = { status: 'PUBLISHED' as const, publishedAt: { lte: new Date() } };
+const published = { kind: 'post' as const, status: 'PUBLISHED' as const, publishedAt: { lte: new Date() } };
 
 describe('feeds and sitemap', () => {
   let t: TestApp;
