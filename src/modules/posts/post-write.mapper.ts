@@ -41,8 +41,16 @@ function rendered(body: ContentBodyService, source: BodySource, customExcerpt: s
   };
 }
 
+/** Exactly one of a library item or a URL; the document's alt and caption are kept either way. */
 function featureImageColumns(image: FeatureImageInput | null | undefined) {
-  return { featureImageUrl: image?.url ?? null, featureImageAlt: image?.alt ?? null, featureImageCaption: image?.caption ?? null };
+  const mediaId = image?.mediaId ?? null;
+  const url = image?.url ?? null;
+  if (image && (mediaId === null) === (url === null)) {
+    throw DomainError.validation('A feature image is a library item ("mediaId") or a URL ("url"): give exactly one.', [
+      { field: 'featureImage', message: 'give exactly one of mediaId or url' },
+    ]);
+  }
+  return { featureImageMediaId: mediaId, featureImageUrl: url, featureImageAlt: image?.alt ?? null, featureImageCaption: image?.caption ?? null };
 }
 
 function seoColumns(seo: SeoInput | null | undefined) {

@@ -37,6 +37,7 @@ export interface PostColumns {
   featureImageUrl: string | null;
   featureImageAlt: string | null;
   featureImageCaption: string | null;
+  featureImageMediaId: string | null;
   canonicalUrl: string | null;
   seoTitle: string | null;
   seoDescription: string | null;
@@ -93,6 +94,7 @@ export class PostWritesRepository {
     return this.transaction(async (tx) => {
       const slug = write.slug ?? (await step.generateSlug(tx, write.title));
       if (write.slug) await step.assertSlugFree(tx, write.slug);
+      await step.assertMediaExists(tx, write.columns.featureImageMediaId);
       await this.fault('post');
       const toc = write.columns.toc as Prisma.InputJsonValue;
       const { id } = await tx.post.create({ data: { ...write.columns, toc, slug, kind: actionKind(note.action) }, select: { id: true } });
@@ -105,6 +107,7 @@ export class PostWritesRepository {
   async update(id: string, expectedVersion: number, write: PostWrite<Partial<PostColumns>>, actor: WriteActor, note: AuditNote): Promise<void> {
     await this.transaction(async (tx) => {
       if (write.slug) await step.assertSlugFree(tx, write.slug, id);
+      await step.assertMediaExists(tx, write.columns.featureImageMediaId);
       // The version check and the row lock in one statement: of concurrent writers with one ETag, one wins.
       const toc = write.columns.toc as Prisma.InputJsonValue | undefined;
       const { count } = await tx.post.updateMany({

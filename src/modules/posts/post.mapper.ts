@@ -1,4 +1,5 @@
 import type { AuthorModel } from '../authors/models/author.model';
+import type { MediaImagesService } from '../media/media-images.service';
 import type { TagModel } from '../tags/models/tag.model';
 import type { PostReadRow, PostRow } from './data/post-read-model';
 import { DOCUMENT_KINDS } from './domain/document-kind';
@@ -13,8 +14,11 @@ export interface PostWithRelations extends PostModel {
   primaryAuthor: AuthorModel | null;
 }
 
+/** Describes a feature image: a library row (alt/caption of the document win), else a URL, else none. */
+export type FeatureImageResolver = Pick<MediaImagesService, 'resolve'>;
+
 /** The one mapping from a stored post row to the output model both transports share. */
-export function toPostModel(row: PostRow): PostModel {
+export function toPostModel(row: PostRow, images: FeatureImageResolver): PostModel {
   const model: PostModel = {
     id: row.id,
     slug: row.slug,
@@ -33,9 +37,7 @@ export function toPostModel(row: PostRow): PostModel {
       words: row.wordCount,
       images: row.imageCount,
     },
-    featureImage: row.featureImageUrl
-      ? { url: row.featureImageUrl, alt: row.featureImageAlt, caption: row.featureImageCaption }
-      : null,
+    featureImage: images.resolve(row.featureImageMedia ?? null, row.featureImageUrl, row.featureImageAlt, row.featureImageCaption),
     canonicalUrl: row.canonicalUrl,
     seo: { title: row.seoTitle, description: row.seoDescription, ogImage: row.ogImage, twitterImage: row.twitterImage },
   };
@@ -55,10 +57,10 @@ export type PageDocument = PostModel & { url: string };
  * A public read row (tags and authors aggregated by the same statement) with its site URL. Kinds
  * without labels (pages) carry no tags/authors keys at all; their transports never name them.
  */
-export function toPostWithRelations(row: PostReadRow, site: SiteUrls): PostWithRelations {
-  if (!DOCUMENT_KINDS[row.kind].labels) return toPageDocument(row, site) as PostWithRelations;
+export function toPostWithRelations(row: PostReadRow, site: SiteUrls, images: FeatureImageResolver): PostWithRelations {
+  if (!DOCUMENT_KINDS[row.kind].labels) return toPageDocument(row, site, images) as PostWithRelations;
   return {
-    ...toPostModel(row),
+    ...toPostModel(row, images),
     url: documentUrlFor(site, row.kind, row.slug),
     tags: row.tags,
     primaryTag: row.tags[0] ?? null,
@@ -67,8 +69,8 @@ export function toPostWithRelations(row: PostReadRow, site: SiteUrls): PostWithR
   };
 }
 
-export function toPageDocument(row: PostRow, site: SiteUrls): PageDocument {
-  return { ...toPostModel(row), url: documentUrlFor(site, row.kind, row.slug) };
+export function toPageDocument(row: PostRow, site: SiteUrls, images: FeatureImageResolver): PageDocument {
+  return { ...toPostModel(row, images), url: documentUrlFor(site, row.kind, row.slug) };
 }
 
 /** True when a post model already carries its tags and authors (public reads), so no loader is needed. */

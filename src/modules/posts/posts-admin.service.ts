@@ -12,7 +12,6 @@ import type { UpdatePageInput } from './dto/update-page.input';
 import { UpdatePostInput } from './dto/update-post.input';
 import { PostBody, PostModel, PostStatus, TocEntry } from './models/post.model';
 import { PostRevisionModel } from './models/post-revision.model';
-import { toPostModel } from './post.mapper';
 import { PostIdempotencyService, StoredResponse } from './post-idempotency.service';
 import { snapshotToUpdate, toCreateWrite, toUpdateWrite } from './post-write.mapper';
 import { PostWritesRepository, WriteActor } from './post-writes.repository';
@@ -55,11 +54,11 @@ export class PostsAdminService {
       this.reads.findAdminPage({ ...options, kind, order: parsePostOrder(options.order), take: limit, skip: (page - 1) * limit, formats }),
       this.reads.countAdmin(kind, options.filter, options.statuses),
     ]);
-    return { items: await this.posts.withRelations(rows.map(toPostModel), kind), total, page: pageMeta(limit, page, total) };
+    return { items: await this.posts.withRelations(rows.map((row) => this.posts.toModel(row)), kind), total, page: pageMeta(limit, page, total) };
   }
 
   async get(id: string, formats: readonly BodyFormatName[] = ADMIN_POST_FORMATS, kind: DocumentKind = 'post'): Promise<PostWithRelations> {
-    const [post] = await this.posts.withRelations([toPostModel(await this.row(kind, id, formats))], kind);
+    const [post] = await this.posts.withRelations([this.posts.toModel(await this.row(kind, id, formats))], kind);
     return post;
   }
 

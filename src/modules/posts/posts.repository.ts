@@ -11,6 +11,7 @@ import {
   publishedPageSql,
   publishedUrlsSql,
 } from './data/post-reads.sql';
+import type { MediaImageRow } from '../media/domain/image';
 import type { DocumentKind } from './domain/document-kind';
 import { BodyFormatName, PostListFilter, PostOrderSpec } from './domain/post-listing';
 
@@ -35,6 +36,14 @@ export const POST_SUMMARY_SELECT = {
   featureImageUrl: true,
   featureImageAlt: true,
   featureImageCaption: true,
+  featureImageMediaId: true,
+  // The same MediaImageRow shape the public reads select with mediaImageJson.
+  featureImageMedia: {
+    select: {
+      id: true, storageKey: true, mimeType: true, width: true, height: true, alt: true, caption: true,
+      focalX: true, focalY: true, placeholder: true, dominantColor: true, variants: true,
+    },
+  },
   canonicalUrl: true,
   seoTitle: true,
   seoDescription: true,
@@ -43,7 +52,10 @@ export const POST_SUMMARY_SELECT = {
 } satisfies Prisma.PostSelect;
 
 /** An editor-side row (Prisma types); public reads use PostReadRow from data/post-read-model.ts. */
-export type PostSummaryRow = Prisma.PostGetPayload<{ select: typeof POST_SUMMARY_SELECT }>;
+// The library image's `variants` column is JSON to Prisma; it holds StoredVariant[] (see the media module).
+export type PostSummaryRow = Omit<Prisma.PostGetPayload<{ select: typeof POST_SUMMARY_SELECT }>, 'featureImageMedia'> & {
+  featureImageMedia: MediaImageRow | null;
+};
 export type PostBodyRow = { html?: string; plaintext?: string; markdown?: string | null; toc?: Prisma.JsonValue };
 export type PostRow = PostSummaryRow & PostBodyRow;
 
@@ -155,7 +167,7 @@ export class PostsRepository {
       orderBy: [...orderBy, { id: direction }],
       skip: args.skip,
       take: args.take,
-    });
+    }) as Promise<PostRow[]>;
   }
 
   countAdmin(kind: DocumentKind, filter: PostListFilter, statuses?: readonly PostStatus[]): Promise<number> {
@@ -164,7 +176,7 @@ export class PostsRepository {
 
   /** A document of `kind` in any status (a page is not found as a post, and the other way round). */
   findAnyById(kind: DocumentKind, id: string, formats: readonly BodyFormatName[]): Promise<PostRow | null> {
-    return this.prisma.post.findUnique({ where: { id, kind }, select: { ...POST_SUMMARY_SELECT, ...bodySelect(formats, true) } });
+    return this.prisma.post.findUnique({ where: { id, kind }, select: { ...POST_SUMMARY_SELECT, ...bodySelect(formats, true) } }) as Promise<PostRow | null>;
   }
 
   findAnyBodies(ids: readonly string[]) {

@@ -7,7 +7,9 @@ import { TagsService } from '../tags/tags.service';
 import { toKeysetBound } from './domain/keyset-bound';
 import { BodyFormatName, parsePostOrder, PostListOptions } from './domain/post-listing';
 import { PostBody, PostModel, TocEntry } from './models/post.model';
-import { PostWithRelations, toPostWithRelations } from './post.mapper';
+import { PostWithRelations, toPostModel, toPostWithRelations } from './post.mapper';
+import { MediaImagesService } from '../media/media-images.service';
+import type { PostRow } from './data/post-read-model';
 import { KeysetBound, PostsRepository } from './posts.repository';
 import type { PostReadRow } from './data/post-read-model';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -25,8 +27,14 @@ export class PostsService {
     private readonly posts: PostsRepository,
     private readonly tags: TagsService,
     private readonly authors: AuthorsService,
+    private readonly images: MediaImagesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The output model of a stored row (editor reads); public reads get their relations too (fromRows). */
+  toModel(row: PostRow): PostModel {
+    return toPostModel(row, this.images);
+  }
 
   /** Where a document lives on the website. */
   urlOf(slug: string, kind: DocumentKind = 'post'): string {
@@ -35,7 +43,7 @@ export class PostsService {
 
   /** Maps public read rows (tags and authors included by the same statement) and adds their URLs. */
   fromRows(rows: PostReadRow[]): PostWithRelations[] {
-    return rows.map((row) => toPostWithRelations(row, this.config.site));
+    return rows.map((row) => toPostWithRelations(row, this.config.site, this.images));
   }
 
   async listPublished(options: PostListOptions, formats: readonly BodyFormatName[] = []): Promise<Paginated<PostWithRelations>> {
@@ -85,13 +93,13 @@ export class PostsService {
   async getPublishedById(id: string, formats: readonly BodyFormatName[] = ['html'], kind: DocumentKind = 'post'): Promise<PostWithRelations> {
     const row = await this.posts.findPublishedById(kind, id, formats);
     if (!row) throw DomainError.notFound(`${DOCUMENT_KINDS[kind].label} ${id}`);
-    return toPostWithRelations(row, this.config.site);
+    return toPostWithRelations(row, this.config.site, this.images);
   }
 
   /** By slug; an old slug of a published document resolves to `{ movedTo }` (REST answers 301). */
   async findPublishedBySlug(slug: string, formats: readonly BodyFormatName[] = ['html'], kind: DocumentKind = 'post'): Promise<PostLookup> {
     const row = await this.posts.findPublishedBySlug(kind, slug, formats);
-    if (row) return { post: toPostWithRelations(row, this.config.site) };
+    if (row) return { post: toPostWithRelations(row, this.config.site, this.images) };
     const current = await this.posts.findCurrentSlugFor(kind, slug);
     if (current) return { movedTo: current };
     throw DomainError.notFound(`${DOCUMENT_KINDS[kind].label} "${slug}"`);

@@ -7,6 +7,7 @@ import { decodeSearchCursor, encodeSearchCursor } from './domain/search-cursor';
 import { toSnippetHtml } from './domain/snippet';
 import { SEARCH_LIMIT } from './dto/search.query';
 import { SearchRepository } from './search.repository';
+import { MediaImagesService } from '../media/media-images.service';
 
 export interface SearchHit {
   /** What was found: a post or a page. */
@@ -33,6 +34,7 @@ export interface SearchRequest {
 export class SearchService {
   constructor(
     private readonly repository: SearchRepository,
+    private readonly images: MediaImagesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,7 +45,8 @@ export class SearchService {
     const { rows, total } = await this.repository.searchPublished(request.query, limit + 1, bound);
     const hasMore = rows.length > limit;
     const items = rows.slice(0, limit).map(({ rank, rawSnippet, ...row }): SearchHit => {
-      const document = row.kind === 'page' ? { page: toPageDocument(row, this.config.site) } : { post: toPostWithRelations(row, this.config.site) };
+      const document =
+        row.kind === 'page' ? { page: toPageDocument(row, this.config.site, this.images) } : { post: toPostWithRelations(row, this.config.site, this.images) };
       return { type: row.kind, ...document, rank, snippet: toSnippetHtml(rawSnippet) };
     });
     const last = items.at(-1);

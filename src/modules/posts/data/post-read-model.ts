@@ -1,5 +1,7 @@
 import { Prisma } from '../../../generated/prisma/client';
 import type { AuthorModel } from '../../authors/models/author.model';
+import { mediaImageJson } from '../../media/data/media-read-model';
+import type { MediaImageRow } from '../../media/domain/image';
 import type { TagModel } from '../../tags/models/tag.model';
 import type { DocumentKind } from '../domain/document-kind';
 import type { BodyFormatName } from '../domain/post-listing';
@@ -32,6 +34,9 @@ export interface PostSummaryRow {
   featureImageUrl: string | null;
   featureImageAlt: string | null;
   featureImageCaption: string | null;
+  /** A library feature image (then the url column is unused; alt and caption override the library's). */
+  featureImageMediaId: string | null;
+  featureImageMedia: MediaImageRow | null;
   canonicalUrl: string | null;
   seoTitle: string | null;
   seoDescription: string | null;
@@ -59,7 +64,8 @@ export const POST_COLUMNS = Prisma.sql`
   p.reading_time_minutes AS "readingTimeMinutes", p.feature_image_url AS "featureImageUrl",
   p.feature_image_alt AS "featureImageAlt", p.feature_image_caption AS "featureImageCaption",
   p.canonical_url AS "canonicalUrl", p.seo_title AS "seoTitle", p.seo_description AS "seoDescription",
-  p.og_image AS "ogImage", p.twitter_image AS "twitterImage"`;
+  p.og_image AS "ogImage", p.twitter_image AS "twitterImage", p.feature_image_media_id::text AS "featureImageMediaId",
+  (SELECT ${mediaImageJson('fm')} FROM media fm WHERE fm.id = p.feature_image_media_id) AS "featureImageMedia"`;
 
 /** Body columns (with a leading comma, or nothing) for the formats asked for. */
 export function bodyColumns(formats: readonly BodyFormatName[], withToc: boolean): Prisma.Sql {

@@ -1,8 +1,8 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateIf, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 
 export const MAX_TAGS_PER_POST = 20;
@@ -13,11 +13,18 @@ const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
 /** Optional, but when present it must be a value: `null` is refused (for fields that cannot be empty). */
 const OptionalNotNull = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
 
-@InputType('FeatureImageInput')
+/** A feature image: a media library item (`mediaId`) or an image elsewhere (`url`); exactly one of them. */
+@InputType('FeatureImageInput', { description: 'A media library item (mediaId) or an absolute URL (url): exactly one of them.' })
 export class FeatureImageInput {
-  @ApiPropertyOptional({ description: 'Absolute http(s) URL.' })
-  @Field() @IsUrl(URL_OPTIONS) @MaxLength(2048)
-  url: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A media library item; an unknown id is a 400. Not with `url`.' })
+  @Field(() => ID, { nullable: true, description: 'A media library item; an unknown id is a validation error. Not with url.' })
+  @OptionalNotNull() @IsUUID()
+  mediaId?: string;
+
+  @ApiPropertyOptional({ description: 'Absolute http(s) URL. Not with `mediaId`.' })
+  @Field(() => String, { nullable: true, description: 'Absolute http(s) URL. Not with mediaId.' })
+  @OptionalNotNull() @IsUrl(URL_OPTIONS) @MaxLength(2048)
+  url?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true }) @Field(() => String, { nullable: true })
   @IsOptional() @IsString() @MaxLength(500)
