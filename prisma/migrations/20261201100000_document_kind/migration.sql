@@ -261,3 +261,33 @@ BEGIN
   RETURN cardinality(v_targets) + cardinality(v_fallen);
 END;
 $$;
+
+-- Bulk paths (the seed, scripts) leave pages out of related terms and the refresh queue.
+CREATE OR REPLACE FUNCTION related_store_all_terms()
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  v_total float8;
+BEGIN
+  v_total := related_published_count();
+  DELETE FROM related_terms;
+  INSERT INTO related_terms (post_id, lexemes, weights)
+  SELECT p.id, t.lexemes, t.weights
+  FROM posts p
+  CROSS JOIN LATERAL (
+    SELECT coalesce(array_agg(x.lexeme ORDER BY x.weight DESC, x.lexeme), '{}') AS lexemes,
+           coalesce(array_agg(x.weight ORDER BY x.weight DESC, x.lexeme), '{}') AS weights
+    FROM related_terms_of(p.id, v_total) x
+  ) t
+  WHERE p.status = 'PUBLISHED' AND p.kind = 'post';
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION queue_all_related_refresh()
+RETURNS void
+LANGUAGE sql
+AS $$
+  SELECT related_store_all_terms();
+  SELECT enqueue_related_refresh(ARRAY(SELECT id FROM posts WHERE status = 'PUBLISHED' AND kind = 'post'), false, 0);
+$$;
