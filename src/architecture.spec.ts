@@ -75,6 +75,16 @@ describe('architecture', () => {
     expect(homes).toEqual(['modules/posts/data/post-read-model.ts']);
   });
 
+  it('keeps the SQL filter on the document kind in the posts read model', () => {
+    // Posts and pages share one table; which kinds a read sees is decided in posts/data (see document-kind.ts).
+    const rule = /\bkind\s*=\s*'(post|page)'|::"Document(?:Kind)"/;
+    const homes = sourceFiles(SRC)
+      .filter((path) => rule.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(SRC, path))
+      .sort();
+    expect(homes).toEqual(['modules/posts/data/post-read-model.ts']);
+  });
+
   it('keeps database/ independent of feature modules', () => {
     expect(violations((p) => p.startsWith('database/'), (s) => s.includes('/modules/'))).toEqual([]);
   });

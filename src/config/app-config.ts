@@ -53,7 +53,7 @@ export interface AppConfig {
    * The website that renders the posts (`url`, `title`), and where this API is publicly reachable (`apiUrl`).
    * `description`, `locale`, `timezone` (and `title`) are the site settings' defaults until edited.
    */
-  site: { url: string; title: string; postUrlPattern: string; apiUrl: string; description: string; locale: string; timezone: string };
+  site: { url: string; title: string; postUrlPattern: string; pageUrlPattern: string; apiUrl: string; description: string; locale: string; timezone: string };
   /**
    * `publicUrl`: where media files are served from (the API's `/media` unless MEDIA_PUBLIC_URL says otherwise).
    * `storage`: local disk under `dir` (served by the API) or an S3-compatible bucket (`s3`). `widths`: variant
@@ -174,6 +174,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       url: siteUrl,
       title: env.SITE_TITLE ?? 'Byline',
       postUrlPattern: env.POST_URL_PATTERN ?? '/{slug}/',
+      pageUrlPattern: env.PAGE_URL_PATTERN ?? '/{slug}/',
       // Default: the API is served under the site's own origin (e.g. a reverse proxy routing /api).
       apiUrl: env.API_URL?.replace(/\/+$/, '') ?? siteUrl,
       description: env.SITE_DESCRIPTION ?? '',

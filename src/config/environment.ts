@@ -170,6 +170,9 @@ export class EnvironmentVariables {
   @IsOptional() @Matches(/\{slug\}/, { message: 'POST_URL_PATTERN must contain {slug}' })
   POST_URL_PATTERN?: string;
 
+  @IsOptional() @Matches(/\{slug\}/, { message: 'PAGE_URL_PATTERN must contain {slug}' })
+  PAGE_URL_PATTERN?: string;
+
   @IsOptional() @Transform(toBool) @IsBoolean()
   GRAPHQL_INTROSPECTION?: boolean;
 

@@ -32,7 +32,7 @@ describe('GET / (a signpost for newcomers)', () => {
   });
 
   it('links only to routes that answer', async () => {
-    for (const href of ['/api/openapi.json', '/health/live', '/api/posts']) await request(t.http).get(href).expect(200);
+    for (const href of ['/api/openapi.json', '/health/live', '/api/posts', '/api/pages']) await request(t.http).get(href).expect(200);
     // The docs UI may redirect to a trailing slash; either way it exists.
     expect([200, 301]).toContain((await request(t.http).get('/api/docs')).status);
   });

@@ -16,16 +16,20 @@ import { bearer, issueToken } from '../helpers/tokens';
 const MARKER = 'quokkaleak';
 const HIDDEN_TAG = 'quokka-only';
 const HIDDEN_AUTHOR = 'hidden-hannah';
+/** In a published page's title and body: pages must never show up among posts, feeds or related lists. */
+const PAGE_MARKER = 'wallaroopage';
 
 describe('public surfaces never expose unpublished content', () => {
   let t: TestApp;
   const hidden: { id: string; slug: string }[] = [];
+  const hiddenPages: { id: string; slug: string }[] = [];
+  let visiblePage: { id: string; slug: string };
   let visibleTotal: number;
   let visibleSlugs: string[];
 
   const leaks = (payload: unknown): string[] => {
     const text = (typeof payload === 'string' ? payload : JSON.stringify(payload)).toLowerCase();
-    const found = [MARKER, HIDDEN_AUTHOR, ...hidden.flatMap((h) => [h.id, h.slug])].filter((needle) => text.includes(needle));
+    const found = [MARKER, HIDDEN_AUTHOR, ...[...hidden, ...hiddenPages].flatMap((h) => [h.id, h.slug])].filter((needle) => text.includes(needle));
     return found;
   };
 
@@ -64,6 +68,32 @@ describe('public surfaces never expose unpublished content', () => {
     for (const slug of ['unfinished-notes-on-footnotes', 'coming-soon-the-annual-reading-list']) {
       hidden.push(await t.prisma.post.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true } }));
     }
+
+    // Pages of every hidden state carry the marker too, so every surface above checks them as well.
+    const createPage = async (title: string) => {
+      const page = { title: `${title} ${MARKER}`, markdown: body, customExcerpt: `A page excerpt with ${MARKER}.` };
+      const res = await request(t.http).post('/api/admin/pages').set(bearer(token)).send(page).expect(201);
+      return res.body.data as { id: string; slug: string };
+    };
+    const pageDraft = await createPage('A draft page');
+    const pageScheduled = await createPage('A scheduled page');
+    await request(t.http)
+      .post(`/api/admin/pages/${pageScheduled.id}/publish`)
+      .set(bearer(token))
+      .send({ publishAt: new Date(Date.now() + 86_400_000).toISOString() })
+      .expect(200);
+    const pagePulled = await createPage('A pulled page');
+    await request(t.http).post(`/api/admin/pages/${pagePulled.id}/publish`).set(bearer(token)).send({}).expect(200);
+    await request(t.http).post(`/api/admin/pages/${pagePulled.id}/unpublish`).set(bearer(token)).send({}).expect(200);
+    const pageAhead = await createPage('A page dated ahead');
+    await request(t.http).post(`/api/admin/pages/${pageAhead.id}/publish`).set(bearer(token)).send({}).expect(200);
+    await t.prisma.post.update({ where: { id: pageAhead.id }, data: { publishedAt: new Date(Date.now() + 86_400_000) } });
+    for (const { id } of [pageDraft, pageScheduled, pagePulled, pageAhead]) {
+      hiddenPages.push(await t.prisma.post.findUniqueOrThrow({ where: { id }, select: { id: true, slug: true } }));
+    }
+    const colophon = { title: `Colophon ${PAGE_MARKER}`, markdown: `## Colophon\n\nSet in ${PAGE_MARKER} type, long-form reading and writing.` };
+    visiblePage = (await request(t.http).post('/api/admin/pages').set(bearer(token)).send(colophon).expect(201)).body.data;
+    await request(t.http).post(`/api/admin/pages/${visiblePage.id}/publish`).set(bearer(token)).send({}).expect(200);
 
     const visible = await t.prisma.post.findMany({ where: publishedPostWhere(new Date()), select: { slug: true } });
     visibleTotal = visible.length;
@@ -208,5 +238,50 @@ describe('public surfaces never expose unpublished content', () => {
       expect(single.errors).toBeUndefined();
       expect(Object.values(single.data ?? { missing: 'data' })).toEqual([null]);
     }
+  });
+
+  it('pages: hidden ones never surface; published ones only on /api/pages, GraphQL pages, the sitemap and search', async () => {
+    for (const { id, slug } of hiddenPages) {
+      for (const url of [`/api/pages/${id}`, `/api/pages/slug/${slug}`, `/api/posts/${id}`, `/api/posts/slug/${slug}`]) {
+        const res = await request(t.http).get(url);
+        expect({ url, status: res.status }).toEqual({ url, status: 404 });
+      }
+      for (const query of [`{ page(id: "${id}") { slug } }`, `{ page(slug: "${slug}") { slug } }`]) {
+        const single = await gql(t, query);
+        expect({ query, errors: single.errors, data: single.data }).toEqual({ query, errors: undefined, data: { page: null } });
+      }
+    }
+
+    const pages = (await request(t.http).get('/api/pages?limit=100&formats=html,plaintext,markdown').expect(200)).body;
+    expect(leaks(pages)).toEqual([]);
+    const publishedPages = await t.prisma.post.count({ where: { kind: 'page', status: 'PUBLISHED', publishedAt: { lte: new Date() } } });
+    expect(pages.meta.pagination.total).toBe(publishedPages);
+    expect(pages.data.map((p: { slug: string }) => p.slug)).toEqual(expect.arrayContaining(['about', visiblePage.slug]));
+    const gqlPages = await gql(t, `{ pages(first: 100) { totalCount nodes { slug html url } } }`);
+    expect(gqlPages.errors).toBeUndefined();
+    expect(leaks(gqlPages.data)).toEqual([]);
+    expect(gqlPages.data!.pages.totalCount).toBe(publishedPages);
+
+    // A published page is not a post: not in any post list, feed or related list, nor by the post routes.
+    const postSurfaces = [
+      '/api/posts?limit=100', '/api/posts?limit=100&order=title:asc', '/api/posts?limit=100&featured=false',
+      '/api/feed.xml', '/api/feed.json', `/api/posts/slug/${visibleSlugs[0]}/related?limit=10`,
+    ];
+    for (const url of postSurfaces) {
+      const res = await request(t.http).get(url).expect(200);
+      expect({ url, page: res.text.includes(PAGE_MARKER) || res.text.includes(visiblePage.id) }).toEqual({ url, page: false });
+    }
+    for (const url of [`/api/posts/${visiblePage.id}`, `/api/posts/slug/${visiblePage.slug}`, `/api/posts/${visiblePage.id}/related`]) {
+      expect({ url, status: (await request(t.http).get(url)).status }).toEqual({ url, status: 404 });
+    }
+    const gqlPosts = await gql(t, `{ posts(first: 100) { nodes { slug related(limit: 10) { slug } } } post(slug: "${visiblePage.slug}") { id } }`);
+    expect(gqlPosts.errors).toBeUndefined();
+    expect(JSON.stringify(gqlPosts.data)).not.toContain(visiblePage.slug);
+
+    // ...but it is in the sitemap and in search, marked as a page.
+    expect((await request(t.http).get('/api/sitemap.xml').expect(200)).text).toContain(`/${visiblePage.slug}/`);
+    const found = (await request(t.http).get(`/api/search?q=${PAGE_MARKER}`).expect(200)).body.data;
+    expect(found).toEqual([expect.objectContaining({ type: 'page', page: expect.objectContaining({ id: visiblePage.id }) })]);
+    expect(found[0].post).toBeUndefined();
   });
 });

@@ -89,10 +89,19 @@ export async function createTestApp(
     // The seed leaves its related lists to the background refresh; tests get them at once instead (one
     // bulk statement, as the seed used to do), so every seeded test starts from complete lists.
     const prisma = app.get(PrismaService);
-    await prisma.$transaction([
-      prisma.$executeRaw`SELECT refresh_all_related_posts()`,
-      prisma.$executeRaw`DELETE FROM related_refresh_queue`,
-    ]);
+    // The app's own background refresh may be working the seed's queue at the same moment; PostgreSQL
+    // then aborts one side for a deadlock (40P01), and running the bulk statement again is the remedy.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await prisma.$transaction([
+          prisma.$executeRaw`SELECT refresh_all_related_posts()`,
+          prisma.$executeRaw`DELETE FROM related_refresh_queue`,
+        ]);
+        break;
+      } catch (error) {
+        if (attempt >= 3 || !String((error as Error)?.message).includes('40P01')) throw error;
+      }
+    }
   }
   return {
     app,

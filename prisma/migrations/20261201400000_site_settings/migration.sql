@@ -30,21 +30,4 @@ INSERT INTO "site_settings" ("id") VALUES (true);
 CREATE CONSTRAINT TRIGGER site_settings_content_generation AFTER INSERT OR UPDATE OR DELETE ON "site_settings"
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_content_generation();
 
--- The audit action settings.updated emits the webhook event of the same name.
-CREATE OR REPLACE FUNCTION webhook_event_for_action(p_action text)
-RETURNS text
-LANGUAGE sql
-IMMUTABLE
-AS $$
-  SELECT CASE p_action
-    WHEN 'post.published' THEN 'post.published'
-    WHEN 'post.updated' THEN 'post.updated'
-    WHEN 'post.restored' THEN 'post.updated'
-    WHEN 'post.unpublished' THEN 'post.unpublished'
-    WHEN 'post.deleted' THEN 'post.deleted'
-    WHEN 'tag.created' THEN 'tag.created'
-    WHEN 'tag.updated' THEN 'tag.updated'
-    WHEN 'tag.deleted' THEN 'tag.deleted'
-    WHEN 'settings.updated' THEN 'settings.updated'
-  END;
-$$;
+-- The audit action settings.updated emits the webhook event of the same name: see 20261201600000_webhook_event_mapping.

@@ -74,7 +74,7 @@ function statusesFor(path: string, method: string, op: Operation): string[] {
   const isEditor = path.startsWith('/api/admin') || (op.security?.length ?? 0) > 0;
   if (isEditor) statuses.push('401', '403');
   // Editor content writes: optimistic concurrency on updates and deletes, idempotency keys on creates.
-  const isContentWrite = /^\/api\/admin\/(posts|tags|authors)/.test(path);
+  const isContentWrite = /^\/api\/admin\/(posts|pages|tags|authors)/.test(path);
   if (isContentWrite && (method === 'patch' || method === 'delete')) statuses.push('409', '412', '428');
   if (isContentWrite && method === 'post') statuses.push('409', '422');
   // Workflow steps on one resource (publish, unpublish, restore) take If-Match too (required to restore).

@@ -10,7 +10,7 @@ import { renderSitemap, SitemapEntry } from './domain/sitemap';
 
 export const FEED_SIZE = 20;
 
-/** Feeds and the sitemap: published posts only, URLs on the public site (SITE_URL + POST_URL_PATTERN). */
+/** Feeds (published posts only) and the sitemap (posts and pages), URLs on the public site (SITE_URL + POST_URL_PATTERN). */
 @Injectable()
 export class FeedsService {
   constructor(
@@ -29,10 +29,10 @@ export class FeedsService {
     return buildJsonFeed(channel, entries);
   }
 
-  /** Every published post (lastmod = updatedAt), newest first, after the home page; one statement. */
+  /** Every published post and page (lastmod = updatedAt), newest first, after the home page; one statement. */
   async sitemap(): Promise<string> {
     const entries: SitemapEntry[] = [{ url: siteHome(this.config.site.url) }];
-    for (const post of await this.posts.publishedUrls()) entries.push({ url: this.postUrl(post.slug), lastmod: post.updatedAt });
+    for (const doc of await this.posts.sitemapUrls()) entries.push({ url: doc.url, lastmod: doc.updatedAt });
     return renderSitemap(entries);
   }
 

@@ -4,6 +4,7 @@ export const HOME_LINKS = {
   graphql: { href: '/graphql', title: 'GraphQL endpoint and IDE' },
   openapi: { href: '/api/openapi.json', title: 'OpenAPI 3.1 document' },
   posts: { href: '/api/posts', title: 'Published posts (REST)' },
+  pages: { href: '/api/pages', title: 'Published pages: About, Contact, ... (REST)' },
   healthLive: { href: '/health/live', title: 'Liveness check' },
   healthReady: { href: '/health/ready', title: 'Readiness check (database and migrations)' },
 } as const;

@@ -1,3 +1,4 @@
+import { MediaModule } from '../media/media.module';
 import { Module } from '@nestjs/common';
 import { AuthorPostsResolver } from './author-posts.resolver';
 import { PostListingLoadersFactory } from './post-listings.loaders';
@@ -7,6 +8,7 @@ import { TagPostsResolver } from './tag-posts.resolver';
 
 /** Post listings owned by other features' types (Tag.posts, Author.posts). */
 @Module({
+  imports: [MediaModule],
   providers: [PostListingsRepository, PostListingsService, PostListingLoadersFactory, TagPostsResolver, AuthorPostsResolver],
   exports: [PostListingLoadersFactory],
 })

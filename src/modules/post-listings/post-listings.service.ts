@@ -8,6 +8,7 @@ import { PostModel } from '../posts/models/post.model';
 import { PostWithRelations, toPostWithRelations } from '../posts/post.mapper';
 import type { PostOwner } from './domain/post-owner';
 import { PostListingsRepository } from './post-listings.repository';
+import { MediaImagesService } from '../media/media-images.service';
 
 // Same ordering and cursor format as the main post listing, so its cursors are interchangeable.
 const ORDER = 'publishedAt:desc';
@@ -22,6 +23,7 @@ export interface OwnedPostsPage {
 export class PostListingsService {
   constructor(
     private readonly repository: PostListingsRepository,
+    private readonly images: MediaImagesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -32,7 +34,7 @@ export class PostListingsService {
     const grouped = new Map<string, { total: number; items: PostWithRelations[] }>();
     for (const { ownerId, total, ...row } of rows) {
       const entry = grouped.get(ownerId) ?? { total, items: [] };
-      if (row.id !== null) entry.items.push(toPostWithRelations(row, this.config.site));
+      if (row.id !== null) entry.items.push(toPostWithRelations(row, this.config.site, this.images));
       grouped.set(ownerId, entry);
     }
     return new Map(

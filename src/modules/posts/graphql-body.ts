@@ -1,4 +1,8 @@
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { GraphQLContext } from '../../common/graphql/graphql-context';
+import type { DocumentModel } from './models/post.model';
+import type { PostLoaders } from './posts.loaders';
+import type { PostsAdminService } from './posts-admin.service';
 
 const BODY_FIELDS = ['html', 'plaintext', 'markdown', 'toc'];
 
@@ -14,4 +18,21 @@ export function graphqlSelectsBody(info: GraphQLResolveInfo): boolean {
       return walk(info.fragments[s.name.value]?.selectionSet);
     });
   return info.fieldNodes.some((node) => walk(node.selectionSet));
+}
+
+/**
+ * Body fields resolve through a published-only loader; prime it for editor results of any status
+ * (one statement, only when a body field is selected). Returns the first document.
+ */
+export async function exposeBodies<T extends DocumentModel>(
+  admin: Pick<PostsAdminService, 'bodiesOf'>,
+  docs: T[],
+  info: GraphQLResolveInfo,
+  ctx: GraphQLContext<PostLoaders>,
+): Promise<T> {
+  if (graphqlSelectsBody(info) && docs.length) {
+    const bodies = await admin.bodiesOf(docs.map((d) => d.id));
+    for (const [id, body] of bodies) ctx.loaders.body.clear(id).prime(id, body);
+  }
+  return docs[0];
 }

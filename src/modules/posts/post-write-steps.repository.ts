@@ -3,6 +3,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import type { Prisma } from '../../generated/prisma/client';
 import { toSlug } from '../content-body/domain/slug';
 import { enqueueRelatedRefresh } from '../related-content/related-refresh.repository';
+import { actionKind, type DocumentAction } from './domain/document-kind';
 import { PostSnapshot } from './domain/post-snapshot';
 import { resolveTagRefs, tagLookupSlugs } from './domain/tag-refs';
 import { slugFamilyPattern, uniqueSlug } from '../content-body/domain/unique-slug';
@@ -17,7 +18,18 @@ export interface WriteActor {
 
 export async function assertSlugFree(tx: Tx, slug: string, postId?: string): Promise<void> {
   const owner = await tx.post.findUnique({ where: { slug }, select: { id: true } });
+  // One slug namespace for every document kind (a page cannot take a post's slug, nor the reverse).
   if (owner && owner.id !== postId) throw new DomainError(ErrorCode.CONFLICT, `The slug "${slug}" is taken by another post.`);
+}
+
+/** A feature image from the library must exist (an unknown id is the client's mistake: 400, not 500). */
+export async function assertMediaExists(tx: Tx, mediaId: string | null | undefined): Promise<void> {
+  if (!mediaId) return;
+  // FOR SHARE: a concurrent media delete waits for this write, so the reference never dangles mid-write.
+  const found = await tx.$queryRaw<unknown[]>`SELECT 1 FROM media WHERE id = ${mediaId}::uuid FOR SHARE`;
+  if (found.length === 0) {
+    throw DomainError.validation(`Unknown media item "${mediaId}".`, [{ field: 'featureImage.mediaId', message: 'unknown media item' }]);
+  }
 }
 
 /** A free slug from a title: the base, or base-2, base-3, … skipping current and former slugs. */
@@ -74,7 +86,7 @@ export async function recordSlugChange(tx: Tx, postId: string, oldSlug: string, 
 
 const SNAPSHOT_SELECT = {
   title: true, slug: true, markdown: true, html: true, customExcerpt: true, status: true, publishedAt: true, featured: true,
-  featureImageUrl: true, featureImageAlt: true, featureImageCaption: true, canonicalUrl: true,
+  featureImageUrl: true, featureImageAlt: true, featureImageCaption: true, featureImageMediaId: true, canonicalUrl: true,
   seoTitle: true, seoDescription: true, ogImage: true, twitterImage: true,
   tags: { select: { tag: { select: { slug: true } } }, orderBy: { position: 'asc' } },
   authors: { select: { author: { select: { slug: true } } }, orderBy: { position: 'asc' } },
@@ -91,7 +103,11 @@ export async function readSnapshot(tx: Tx, postId: string): Promise<PostSnapshot
     status: row.status,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     featured: row.featured,
-    featureImage: row.featureImageUrl ? { url: row.featureImageUrl, alt: row.featureImageAlt, caption: row.featureImageCaption } : null,
+    featureImage: row.featureImageMediaId
+      ? { mediaId: row.featureImageMediaId, url: null, alt: row.featureImageAlt, caption: row.featureImageCaption }
+      : row.featureImageUrl
+        ? { url: row.featureImageUrl, alt: row.featureImageAlt, caption: row.featureImageCaption }
+        : null,
     canonicalUrl: row.canonicalUrl,
     seo: { title: row.seoTitle, description: row.seoDescription, ogImage: row.ogImage, twitterImage: row.twitterImage },
     tags: row.tags.map((t) => t.tag.slug),
@@ -116,12 +132,13 @@ export async function queueRelatedRefresh(tx: Tx, postId: string, delayMs: numbe
   await enqueueRelatedRefresh(tx, [postId], { reverse: true, delayMs });
 }
 
-export async function audit(tx: Tx, actor: WriteActor, action: string, postId: string, details?: object): Promise<void> {
+/** The audit entry of a document write; its target type is the document kind the action names. */
+export async function audit(tx: Tx, actor: WriteActor, action: DocumentAction, postId: string, details?: object): Promise<void> {
   await tx.auditEntry.create({
     data: {
       tokenId: actor.tokenId,
       action,
-      targetType: 'post',
+      targetType: actionKind(action),
       targetId: postId,
       requestId: actor.requestId,
       details: details as Prisma.InputJsonValue | undefined,

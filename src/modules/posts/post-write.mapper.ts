@@ -3,9 +3,11 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { ContentBodyService } from '../content-body/content-body.service';
 import { BodySource } from '../content-body/domain/body.types';
 import { PostSnapshot } from './domain/post-snapshot';
-import { CreatePostInput } from './dto/create-post.input';
-import { FeatureImageInput, SeoInput } from './dto/post-fields.input';
+import { DocumentFieldsInput, FeatureImageInput, SeoInput } from './dto/post-fields.input';
 import { UpdatePostInput } from './dto/update-post.input';
+
+/** A create or update body of any kind; only posts carry tag and author lists. */
+type DocumentInput = DocumentFieldsInput & { title?: string; tags?: string[]; authors?: string[] };
 import type { PostColumns, PostWrite } from './post-writes.repository';
 import type { PostRow } from './posts.repository';
 
@@ -39,8 +41,16 @@ function rendered(body: ContentBodyService, source: BodySource, customExcerpt: s
   };
 }
 
+/** Exactly one of a library item or a URL; the document's alt and caption are kept either way. */
 function featureImageColumns(image: FeatureImageInput | null | undefined) {
-  return { featureImageUrl: image?.url ?? null, featureImageAlt: image?.alt ?? null, featureImageCaption: image?.caption ?? null };
+  const mediaId = image?.mediaId ?? null;
+  const url = image?.url ?? null;
+  if (image && (mediaId === null) === (url === null)) {
+    throw DomainError.validation('A feature image is a library item ("mediaId") or a URL ("url"): give exactly one.', [
+      { field: 'featureImage', message: 'give exactly one of mediaId or url' },
+    ]);
+  }
+  return { featureImageMediaId: mediaId, featureImageUrl: url, featureImageAlt: image?.alt ?? null, featureImageCaption: image?.caption ?? null };
 }
 
 function seoColumns(seo: SeoInput | null | undefined) {
@@ -48,7 +58,7 @@ function seoColumns(seo: SeoInput | null | undefined) {
 }
 
 /** A new draft: derived body columns rendered now, so reads never parse bodies. */
-export function toCreateWrite(input: CreatePostInput, body: ContentBodyService): PostWrite<PostColumns> & { title: string } {
+export function toCreateWrite(input: DocumentInput & { title: string }, body: ContentBodyService): PostWrite<PostColumns> & { title: string } {
   const columns: PostColumns = {
     title: input.title,
     ...rendered(body, bodySource(input, true)!, blankToNull(input.customExcerpt)),
@@ -63,7 +73,7 @@ export function toCreateWrite(input: CreatePostInput, body: ContentBodyService):
 }
 
 /** Only what the input names changes; a new body or excerpt re-renders the derived columns. */
-export function toUpdateWrite(input: UpdatePostInput, current: PostRow, body: ContentBodyService): PostWrite<Partial<PostColumns>> {
+export function toUpdateWrite(input: DocumentInput, current: PostRow, body: ContentBodyService): PostWrite<Partial<PostColumns>> {
   const columns: Partial<PostColumns> = {};
   if (input.title !== undefined) columns.title = input.title;
   const source = bodySource(input, false);
@@ -87,8 +97,8 @@ export function toUpdateWrite(input: UpdatePostInput, current: PostRow, body: Co
   };
 }
 
-/** The content fields of a revision as an update (status and publication time are not restored). */
-export function snapshotToUpdate(snapshot: PostSnapshot): UpdatePostInput {
+/** The content fields of a revision as an update (status and publication time are not restored; lists only for kinds with labels). */
+export function snapshotToUpdate(snapshot: PostSnapshot, withLabels = true): UpdatePostInput {
   return Object.assign(new UpdatePostInput(), {
     title: snapshot.title,
     slug: snapshot.slug,
@@ -98,7 +108,6 @@ export function snapshotToUpdate(snapshot: PostSnapshot): UpdatePostInput {
     featureImage: snapshot.featureImage,
     canonicalUrl: snapshot.canonicalUrl,
     seo: snapshot.seo,
-    tags: snapshot.tags,
-    authors: snapshot.authors,
+    ...(withLabels ? { tags: snapshot.tags, authors: snapshot.authors } : {}),
   });
 }

@@ -5,6 +5,7 @@ import { mapPrismaError } from '../../database/prisma-errors';
 import { PrismaService } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
 import { preconditionFailed } from './domain/post-etag';
+import { actionKind, DOCUMENT_KINDS, type DocumentAction, type DocumentKind } from './domain/document-kind';
 import { PostSnapshot } from './domain/post-snapshot';
 import { PostStatusName } from './domain/post-transitions';
 import * as step from './post-write-steps.repository';
@@ -36,6 +37,7 @@ export interface PostColumns {
   featureImageUrl: string | null;
   featureImageAlt: string | null;
   featureImageCaption: string | null;
+  featureImageMediaId: string | null;
   canonicalUrl: string | null;
   seoTitle: string | null;
   seoDescription: string | null;
@@ -58,7 +60,8 @@ export interface PostWrite<C> {
 }
 
 export interface AuditNote {
-  action: string;
+  /** Also says which kind of document is written (`page.created` creates a page). */
+  action: DocumentAction;
   details?: object;
 }
 
@@ -91,9 +94,10 @@ export class PostWritesRepository {
     return this.transaction(async (tx) => {
       const slug = write.slug ?? (await step.generateSlug(tx, write.title));
       if (write.slug) await step.assertSlugFree(tx, write.slug);
+      await step.assertMediaExists(tx, write.columns.featureImageMediaId);
       await this.fault('post');
       const toc = write.columns.toc as Prisma.InputJsonValue;
-      const { id } = await tx.post.create({ data: { ...write.columns, toc, slug }, select: { id: true } });
+      const { id } = await tx.post.create({ data: { ...write.columns, toc, slug, kind: actionKind(note.action) }, select: { id: true } });
       await this.finish(tx, id, write, actor, note);
       if (claim && !(await this.idempotencyKeys.recordResult(tx, claim, id))) throw inProgress();
       return id;
@@ -103,6 +107,7 @@ export class PostWritesRepository {
   async update(id: string, expectedVersion: number, write: PostWrite<Partial<PostColumns>>, actor: WriteActor, note: AuditNote): Promise<void> {
     await this.transaction(async (tx) => {
       if (write.slug) await step.assertSlugFree(tx, write.slug, id);
+      await step.assertMediaExists(tx, write.columns.featureImageMediaId);
       // The version check and the row lock in one statement: of concurrent writers with one ETag, one wins.
       const toc = write.columns.toc as Prisma.InputJsonValue | undefined;
       const { count } = await tx.post.updateMany({
@@ -117,7 +122,7 @@ export class PostWritesRepository {
     });
   }
 
-  async delete(id: string, expectedVersion: number, actor: WriteActor, details?: object): Promise<void> {
+  async delete(kind: DocumentKind, id: string, expectedVersion: number, actor: WriteActor, details?: object): Promise<void> {
     await this.transaction(async (tx) => {
       // Unpublished first (the audit snapshot has always recorded it so), checked and locked in one statement.
       const { count } = await tx.post.updateMany({ where: { id, version: expectedVersion }, data: { status: 'DRAFT', version: { increment: 1 } } });
@@ -127,7 +132,7 @@ export class PostWritesRepository {
       await enqueueListsContaining(tx, id, this.config.relatedRefresh.delayMs);
       await tx.post.delete({ where: { id } });
       await this.fault('audit');
-      await step.audit(tx, actor, 'post.deleted', id, { ...details, version: expectedVersion, snapshot });
+      await step.audit(tx, actor, `${kind}.deleted`, id, { ...details, version: expectedVersion, snapshot });
     });
   }
 
@@ -155,7 +160,7 @@ export class PostWritesRepository {
     await this.fault('revision');
     const revision = await step.addRevision(tx, id, actor);
     await this.fault('related');
-    await step.queueRelatedRefresh(tx, id, this.config.relatedRefresh.delayMs);
+    if (DOCUMENT_KINDS[actionKind(note.action)].related) await step.queueRelatedRefresh(tx, id, this.config.relatedRefresh.delayMs);
     await this.fault('audit');
     await step.audit(tx, actor, note.action, id, { revision, ...note.details });
   }

@@ -1,7 +1,9 @@
 import type { AuthorModel } from '../authors/models/author.model';
+import type { MediaImagesService } from '../media/media-images.service';
 import type { TagModel } from '../tags/models/tag.model';
 import type { PostReadRow, PostRow } from './data/post-read-model';
-import { postUrlFor } from './domain/post-url';
+import { DOCUMENT_KINDS } from './domain/document-kind';
+import { documentUrlFor } from './domain/post-url';
 import { PostModel, PostStatus, TocEntry } from './models/post.model';
 
 export interface PostWithRelations extends PostModel {
@@ -12,8 +14,11 @@ export interface PostWithRelations extends PostModel {
   primaryAuthor: AuthorModel | null;
 }
 
+/** Describes a feature image: a library row (alt/caption of the document win), else a URL, else none. */
+export type FeatureImageResolver = Pick<MediaImagesService, 'resolve'>;
+
 /** The one mapping from a stored post row to the output model both transports share. */
-export function toPostModel(row: PostRow): PostModel {
+export function toPostModel(row: PostRow, images: FeatureImageResolver): PostModel {
   const model: PostModel = {
     id: row.id,
     slug: row.slug,
@@ -32,9 +37,7 @@ export function toPostModel(row: PostRow): PostModel {
       words: row.wordCount,
       images: row.imageCount,
     },
-    featureImage: row.featureImageUrl
-      ? { url: row.featureImageUrl, alt: row.featureImageAlt, caption: row.featureImageCaption }
-      : null,
+    featureImage: images.resolve(row.featureImageMedia ?? null, row.featureImageUrl, row.featureImageAlt, row.featureImageCaption),
     canonicalUrl: row.canonicalUrl,
     seo: { title: row.seoTitle, description: row.seoDescription, ogImage: row.ogImage, twitterImage: row.twitterImage },
   };
@@ -45,16 +48,29 @@ export function toPostModel(row: PostRow): PostModel {
   return model;
 }
 
-/** A public read row (tags and authors aggregated by the same statement) with its site URL. */
-export function toPostWithRelations(row: PostReadRow, site: { url: string; postUrlPattern: string }): PostWithRelations {
+export type SiteUrls = { url: string; postUrlPattern: string; pageUrlPattern: string };
+
+/** A page as both transports show it: the document fields and its url, no labels. */
+export type PageDocument = PostModel & { url: string };
+
+/**
+ * A public read row (tags and authors aggregated by the same statement) with its site URL. Kinds
+ * without labels (pages) carry no tags/authors keys at all; their transports never name them.
+ */
+export function toPostWithRelations(row: PostReadRow, site: SiteUrls, images: FeatureImageResolver): PostWithRelations {
+  if (!DOCUMENT_KINDS[row.kind].labels) return toPageDocument(row, site, images) as PostWithRelations;
   return {
-    ...toPostModel(row),
-    url: postUrlFor(site, row.slug),
+    ...toPostModel(row, images),
+    url: documentUrlFor(site, row.kind, row.slug),
     tags: row.tags,
     primaryTag: row.tags[0] ?? null,
     authors: row.authors,
     primaryAuthor: row.authors[0] ?? null,
   };
+}
+
+export function toPageDocument(row: PostRow, site: SiteUrls, images: FeatureImageResolver): PageDocument {
+  return { ...toPostModel(row, images), url: documentUrlFor(site, row.kind, row.slug) };
 }
 
 /** True when a post model already carries its tags and authors (public reads), so no loader is needed. */

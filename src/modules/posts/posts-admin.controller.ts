@@ -18,15 +18,11 @@ import { UpdatePostInput } from './dto/update-post.input';
 import { ADMIN_POST_FORMATS, PostsAdminService, WriteActor } from './posts-admin.service';
 import { ApiDataResponse, ApiListResponse } from '../../common/openapi/api-responses.decorators';
 import { AdminPostResource } from './models/post-resource.model';
+import { createdDocument, documentList, withEtag } from './document-responses';
 import { PostRevisionModel } from './models/post-revision.model';
 
-const IF_MATCH = { name: 'If-Match', description: 'The ETag of the post as last read ("<id>:<version>").' };
-const RevisionNumber = new IntParamPipe('n');
-
-function withEtag<T extends { id: string; version: number }>(res: Response, post: T) {
-  res.setHeader('ETag', postEtag(post.id, post.version));
-  return one(post);
-}
+export const IF_MATCH = { name: 'If-Match', description: 'The ETag of the document as last read ("<id>:<version>").' };
+export const RevisionNumber = new IntParamPipe('n');
 
 @ApiTags('admin: posts')
 @ApiBearerAuth()
@@ -49,7 +45,7 @@ export class PostsAdminController {
       },
       query.formats ?? [],
     );
-    return { data: result.items.map((post) => pickFields(post, query.fields)), meta: { pagination: result.page } };
+    return documentList(result, query.fields);
   }
 
   @Get(':id')
@@ -73,12 +69,7 @@ export class PostsAdminController {
     @Actor() actor: WriteActor,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.admin.create(input, actor, key);
-    const post = (result.body as { data: { id: string; version: number } }).data;
-    res.status(result.status).setHeader('Location', `/api/admin/posts/${post.id}`);
-    res.setHeader('ETag', postEtag(post.id, post.version));
-    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return result.body;
+    return createdDocument(res, await this.admin.create(input, actor, key), 'posts');
   }
 
   @Patch(':id')

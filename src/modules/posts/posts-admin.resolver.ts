@@ -10,7 +10,7 @@ import { toPageRequest } from './domain/post-listing';
 import { AdminPostsArgs } from './dto/admin-posts.args';
 import { CreatePostInput } from './dto/create-post.input';
 import { UpdatePostInput } from './dto/update-post.input';
-import { graphqlSelectsBody } from './graphql-body';
+import { exposeBodies } from './graphql-body';
 import { PostConnection } from './models/post-connection.model';
 import { PostRevisionModel } from './models/post-revision.model';
 import { PostModel } from './models/post.model';
@@ -140,12 +140,7 @@ export class PostsAdminResolver {
     return this.exposeBodies([post], info, ctx);
   }
 
-  /** Post body fields resolve through a published-only loader; prime it for admin results of any status. */
-  private async exposeBodies<T extends PostModel>(posts: T[], info: GraphQLResolveInfo, ctx: Ctx): Promise<T> {
-    if (graphqlSelectsBody(info) && posts.length) {
-      const bodies = await this.admin.bodiesOf(posts.map((p) => p.id));
-      for (const [id, body] of bodies) ctx.loaders.body.clear(id).prime(id, body);
-    }
-    return posts[0];
+  private exposeBodies<T extends PostModel>(posts: T[], info: GraphQLResolveInfo, ctx: Ctx): Promise<T> {
+    return exposeBodies(this.admin, posts, info, ctx);
   }
 }

@@ -5,11 +5,13 @@ import { ContentBodyService } from '../content-body/content-body.service';
 import { AcceptedVersions, matchVersion } from './domain/post-etag';
 import { BodyFormatName, parsePostOrder, PostListFilter, PostOrder } from './domain/post-listing';
 import { planPublish, planUnpublish, PublishRequest } from './domain/post-transitions';
+import { DOCUMENT_KINDS, documentAction, type DocumentKind, type DocumentVerb } from './domain/document-kind';
+import type { CreatePageInput } from './dto/create-page.input';
 import { CreatePostInput } from './dto/create-post.input';
+import type { UpdatePageInput } from './dto/update-page.input';
 import { UpdatePostInput } from './dto/update-post.input';
 import { PostBody, PostModel, PostStatus, TocEntry } from './models/post.model';
 import { PostRevisionModel } from './models/post-revision.model';
-import { toPostModel } from './post.mapper';
 import { PostIdempotencyService, StoredResponse } from './post-idempotency.service';
 import { snapshotToUpdate, toCreateWrite, toUpdateWrite } from './post-write.mapper';
 import { PostWritesRepository, WriteActor } from './post-writes.repository';
@@ -20,13 +22,18 @@ export type { WriteActor } from './post-writes.repository';
 export const ADMIN_POST_FORMATS: BodyFormatName[] = ['html', 'markdown'];
 
 export interface AdminListOptions {
+  /** Posts (the default) or pages. */
+  kind?: DocumentKind;
   filter: PostListFilter;
   statuses?: PostStatus[];
   order: PostOrder;
   page: PageRequest;
 }
 
-/** Editor use cases for posts (any status), shared by the REST controller and the GraphQL resolver. */
+/**
+ * Editor use cases for documents of every kind (any status), shared by the REST controllers and the
+ * GraphQL resolvers of posts and pages. `kind` defaults to post; a document of another kind is not found.
+ */
 @Injectable()
 export class PostsAdminService {
   constructor(
@@ -42,15 +49,16 @@ export class PostsAdminService {
       throw DomainError.validation('Admin post lists paginate by "page", not by cursor.', [{ field: 'cursor', message: 'not supported here' }]);
     }
     const { limit, page } = options.page;
+    const kind = options.kind ?? 'post';
     const [rows, total] = await Promise.all([
-      this.reads.findAdminPage({ ...options, order: parsePostOrder(options.order), take: limit, skip: (page - 1) * limit, formats }),
-      this.reads.countAdmin(options.filter, options.statuses),
+      this.reads.findAdminPage({ ...options, kind, order: parsePostOrder(options.order), take: limit, skip: (page - 1) * limit, formats }),
+      this.reads.countAdmin(kind, options.filter, options.statuses),
     ]);
-    return { items: await this.posts.withRelations(rows.map(toPostModel)), total, page: pageMeta(limit, page, total) };
+    return { items: await this.posts.withRelations(rows.map((row) => this.posts.toModel(row)), kind), total, page: pageMeta(limit, page, total) };
   }
 
-  async get(id: string, formats: readonly BodyFormatName[] = ADMIN_POST_FORMATS): Promise<PostWithRelations> {
-    const [post] = await this.posts.withRelations([toPostModel(await this.row(id, formats))]);
+  async get(id: string, formats: readonly BodyFormatName[] = ADMIN_POST_FORMATS, kind: DocumentKind = 'post'): Promise<PostWithRelations> {
+    const [post] = await this.posts.withRelations([this.posts.toModel(await this.row(kind, id, formats))], kind);
     return post;
   }
 
@@ -61,63 +69,77 @@ export class PostsAdminService {
   }
 
   /** Creates a draft; with an Idempotency-Key, a retry replays the first response instead. */
-  async create(input: CreatePostInput, actor: WriteActor, idempotencyKey?: string): Promise<StoredResponse> {
+  async create(input: CreatePostInput | CreatePageInput, actor: WriteActor, idempotencyKey?: string, kind: DocumentKind = 'post'): Promise<StoredResponse> {
+    const { label } = DOCUMENT_KINDS[kind];
     return this.idempotency.once(
-      { tokenId: actor.tokenId, key: idempotencyKey, operation: 'createPost', request: input },
+      { tokenId: actor.tokenId, key: idempotencyKey, operation: `create${label}`, request: input },
       async (claim) => {
-        const id = await this.writes.create(toCreateWrite(input, this.body), actor, { action: 'post.created' }, claim);
-        return { status: 201, body: { data: await this.get(id) } };
+        const id = await this.writes.create(toCreateWrite(input, this.body), actor, { action: documentAction(kind, 'created') }, claim);
+        return { status: 201, body: { data: await this.get(id, ADMIN_POST_FORMATS, kind) } };
       },
-      // The first attempt created the post but died before answering: answer with the post as it is now.
-      async (id) => ({ status: 201, body: { data: await this.get(id) } }),
+      // The first attempt created the document but died before answering: answer with it as it is now.
+      async (id) => ({ status: 201, body: { data: await this.get(id, ADMIN_POST_FORMATS, kind) } }),
     );
   }
 
-  async update(id: string, input: UpdatePostInput, accepted: AcceptedVersions, actor: WriteActor, action = 'post.updated', details?: object) {
-    const current = await this.row(id, ADMIN_POST_FORMATS);
-    const version = matchVersion(accepted, current.version);
-    const write = toUpdateWrite(input, current, this.body);
-    // Webhook payloads name the old slug, so a site can purge or redirect its old URL.
-    const renamed = write.slug !== undefined && write.slug !== current.slug ? { previousSlug: current.slug } : {};
-    await this.writes.update(id, version, write, actor, { action, details: { ...details, ...renamed } });
-    return this.get(id);
+  update(id: string, input: UpdatePostInput | UpdatePageInput, accepted: AcceptedVersions, actor: WriteActor, kind: DocumentKind = 'post') {
+    return this.write(kind, id, input, accepted, actor, 'updated');
   }
 
-  async delete(id: string, accepted: AcceptedVersions, actor: WriteActor): Promise<void> {
-    const current = await this.row(id, []);
-    // Webhook payloads say whether the deleted post was public (its URL then needs purging).
-    await this.writes.delete(id, matchVersion(accepted, current.version), actor, { previousStatus: current.status });
+  async delete(id: string, accepted: AcceptedVersions, actor: WriteActor, kind: DocumentKind = 'post'): Promise<void> {
+    const current = await this.row(kind, id, []);
+    // Webhook payloads say whether the deleted document was public (its URL then needs purging).
+    await this.writes.delete(kind, id, matchVersion(accepted, current.version), actor, { previousStatus: current.status });
   }
 
   /** Publish now, schedule for later, or publish an import with a past date. If-Match is optional here. */
-  async publish(id: string, request: PublishRequest, accepted: AcceptedVersions, actor: WriteActor, now = new Date()) {
-    const current = await this.row(id, []);
+  async publish(id: string, request: PublishRequest, accepted: AcceptedVersions, actor: WriteActor, kind: DocumentKind = 'post', now = new Date()) {
+    const current = await this.row(kind, id, []);
     const version = matchVersion(accepted, current.version);
     const next = planPublish({ status: current.status as PostStatus, publishedAt: current.publishedAt }, request, now);
     const columns = { status: next.status, publishedAt: next.publishedAt };
-    await this.writes.update(id, version, { columns }, actor, { action: next.action, details: { publishedAt: next.publishedAt } });
-    return this.get(id);
+    await this.writes.update(id, version, { columns }, actor, { action: documentAction(kind, next.verb), details: { publishedAt: next.publishedAt } });
+    return this.get(id, ADMIN_POST_FORMATS, kind);
   }
 
-  async unpublish(id: string, accepted: AcceptedVersions, actor: WriteActor) {
-    const current = await this.row(id, []);
+  async unpublish(id: string, accepted: AcceptedVersions, actor: WriteActor, kind: DocumentKind = 'post') {
+    const current = await this.row(kind, id, []);
     const version = matchVersion(accepted, current.version);
     const next = planUnpublish({ status: current.status as PostStatus, publishedAt: current.publishedAt });
-    await this.writes.update(id, version, { columns: { status: next.status, publishedAt: next.publishedAt } }, actor, { action: next.action });
-    return this.get(id);
+    await this.writes.update(id, version, { columns: { status: next.status, publishedAt: next.publishedAt } }, actor, { action: documentAction(kind, next.verb) });
+    return this.get(id, ADMIN_POST_FORMATS, kind);
   }
 
-  async revisions(id: string): Promise<PostRevisionModel[]> {
-    await this.row(id, []);
+  async revisions(id: string, kind: DocumentKind = 'post'): Promise<PostRevisionModel[]> {
+    await this.row(kind, id, []);
     return (await this.writes.findRevisions(id)) as unknown as PostRevisionModel[];
   }
 
   /** Writes a revision's content fields back; the result is recorded as a new revision. */
-  async restore(id: string, number: number, accepted: AcceptedVersions, actor: WriteActor) {
-    await this.row(id, []);
+  async restore(id: string, number: number, accepted: AcceptedVersions, actor: WriteActor, kind: DocumentKind = 'post') {
+    await this.row(kind, id, []);
     const revision = await this.writes.findRevision(id, number);
-    if (!revision) throw DomainError.notFound(`Revision ${number} of post ${id}`);
-    return this.update(id, snapshotToUpdate(revision.snapshot), accepted, actor, 'post.restored', { fromRevision: number });
+    if (!revision) throw DomainError.notFound(`Revision ${number} of ${kind} ${id}`);
+    const input = snapshotToUpdate(revision.snapshot, DOCUMENT_KINDS[kind].labels);
+    return this.write(kind, id, input, accepted, actor, 'restored', { fromRevision: number });
+  }
+
+  private async write(
+    kind: DocumentKind,
+    id: string,
+    input: UpdatePostInput | UpdatePageInput,
+    accepted: AcceptedVersions,
+    actor: WriteActor,
+    verb: DocumentVerb,
+    details?: object,
+  ) {
+    const current = await this.row(kind, id, ADMIN_POST_FORMATS);
+    const version = matchVersion(accepted, current.version);
+    const write = toUpdateWrite(input, current, this.body);
+    // Webhook payloads name the old slug, so a site can purge or redirect its old URL.
+    const renamed = write.slug !== undefined && write.slug !== current.slug ? { previousSlug: current.slug } : {};
+    await this.writes.update(id, version, write, actor, { action: documentAction(kind, verb), details: { ...details, ...renamed } });
+    return this.get(id, ADMIN_POST_FORMATS, kind);
   }
 
   /** A post from a stored JSON response (idempotent replays), with its dates revived. */
@@ -127,9 +149,9 @@ export class PostsAdminService {
     return { ...post, publishedAt: date(post.publishedAt), createdAt: date(post.createdAt)!, updatedAt: date(post.updatedAt)! };
   }
 
-  private async row(id: string, formats: readonly BodyFormatName[]): Promise<PostRow> {
-    const row = await this.reads.findAnyById(id, formats);
-    if (!row) throw DomainError.notFound(`Post ${id}`);
+  private async row(kind: DocumentKind, id: string, formats: readonly BodyFormatName[]): Promise<PostRow> {
+    const row = await this.reads.findAnyById(kind, id, formats);
+    if (!row) throw DomainError.notFound(`${DOCUMENT_KINDS[kind].label} ${id}`);
     return row;
   }
 }

@@ -13,6 +13,7 @@ import { Public } from '../../common/auth/access.decorators';
 import { Previewable } from '../../common/preview/preview-request';
 import { ApiDataResponse, ApiListResponse } from '../../common/openapi/api-responses.decorators';
 import { PostResource, PostSummaryResource } from './models/post-resource.model';
+import { documentList } from './document-responses';
 
 @ApiTags('posts')
 @Public()
@@ -38,10 +39,7 @@ export class PostsController {
       },
       query.formats ?? [],
     );
-    return {
-      data: result.items.map((post) => pickFields(post, query.fields)),
-      meta: { pagination: result.page ?? result.cursor },
-    };
+    return documentList(result, query.fields);
   }
 
   @Get('slug/:slug')

@@ -1,3 +1,4 @@
+import { MediaModule } from '../media/media.module';
 import { Module } from '@nestjs/common';
 import { AuthorsModule } from '../authors/authors.module';
 import { ContentBodyModule } from '../content-body/content-body.module';
@@ -13,10 +14,15 @@ import { PostLoadersFactory } from './posts.loaders';
 import { PostsRepository } from './posts.repository';
 import { PostsResolver } from './posts.resolver';
 import { PostsService } from './posts.service';
+import { PagesAdminController } from './pages-admin.controller';
+import { PagesAdminResolver } from './pages-admin.resolver';
+import { PagesController } from './pages.controller';
+import { PagesResolver } from './pages.resolver';
 
 @Module({
-  imports: [TagsModule, AuthorsModule, ContentBodyModule],
-  controllers: [PostsController, PostsAdminController],
+  imports: [TagsModule, AuthorsModule, ContentBodyModule, MediaModule],
+  // Pages are documents of another kind: thin transports over the same services.
+  controllers: [PostsController, PostsAdminController, PagesController, PagesAdminController],
   providers: [
     PostsRepository,
     PostsService,
@@ -27,6 +33,8 @@ import { PostsService } from './posts.service';
     PostIdempotencyService,
     PostsAdminService,
     PostsAdminResolver,
+    PagesResolver,
+    PagesAdminResolver,
   ],
   exports: [PostsService, PostLoadersFactory],
 })

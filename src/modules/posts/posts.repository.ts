@@ -11,11 +11,14 @@ import {
   publishedPageSql,
   publishedUrlsSql,
 } from './data/post-reads.sql';
+import type { MediaImageRow } from '../media/domain/image';
+import type { DocumentKind } from './domain/document-kind';
 import { BodyFormatName, PostListFilter, PostOrderSpec } from './domain/post-listing';
 
 /** Columns the editor's post reads need; body columns are added only when asked for. */
 export const POST_SUMMARY_SELECT = {
   id: true,
+  kind: true,
   slug: true,
   title: true,
   excerpt: true,
@@ -33,6 +36,14 @@ export const POST_SUMMARY_SELECT = {
   featureImageUrl: true,
   featureImageAlt: true,
   featureImageCaption: true,
+  featureImageMediaId: true,
+  // The same MediaImageRow shape the public reads select with mediaImageJson.
+  featureImageMedia: {
+    select: {
+      id: true, storageKey: true, mimeType: true, width: true, height: true, alt: true, caption: true,
+      focalX: true, focalY: true, placeholder: true, dominantColor: true, variants: true,
+    },
+  },
   canonicalUrl: true,
   seoTitle: true,
   seoDescription: true,
@@ -41,7 +52,10 @@ export const POST_SUMMARY_SELECT = {
 } satisfies Prisma.PostSelect;
 
 /** An editor-side row (Prisma types); public reads use PostReadRow from data/post-read-model.ts. */
-export type PostSummaryRow = Prisma.PostGetPayload<{ select: typeof POST_SUMMARY_SELECT }>;
+// The library image's `variants` column is JSON to Prisma; it holds StoredVariant[] (see the media module).
+export type PostSummaryRow = Omit<Prisma.PostGetPayload<{ select: typeof POST_SUMMARY_SELECT }>, 'featureImageMedia'> & {
+  featureImageMedia: MediaImageRow | null;
+};
 export type PostBodyRow = { html?: string; plaintext?: string; markdown?: string | null; toc?: Prisma.JsonValue };
 export type PostRow = PostSummaryRow & PostBodyRow;
 
@@ -79,6 +93,7 @@ export class PostsRepository {
 
   /** One page of published posts with tags and authors; `bound` switches to keyset pagination. */
   findPublishedPage(args: {
+    kind: DocumentKind;
     filter: PostListFilter;
     order: PostOrderSpec;
     take: number;
@@ -91,24 +106,24 @@ export class PostsRepository {
     return sqlRows<PostReadRow>(this.prisma.pool, publishedPageSql({ ...args, now }));
   }
 
-  async countPublished(filter: PostListFilter, now = new Date()): Promise<number> {
-    const [row] = await sqlRows<{ total: number }>(this.prisma.pool, publishedCountSql(filter, now));
+  async countPublished(kind: DocumentKind, filter: PostListFilter, now = new Date()): Promise<number> {
+    const [row] = await sqlRows<{ total: number }>(this.prisma.pool, publishedCountSql(kind, filter, now));
     return row.total;
   }
 
-  async findPublishedById(id: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
-    const [row] = await sqlRows<PostReadRow>(this.prisma.pool, publishedOneSql(Prisma.sql`p.id = ${id}::uuid`, formats, now));
+  async findPublishedById(kind: DocumentKind, id: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
+    const [row] = await sqlRows<PostReadRow>(this.prisma.pool, publishedOneSql(kind, Prisma.sql`p.id = ${id}::uuid`, formats, now));
     return row ?? null;
   }
 
-  async findPublishedBySlug(slug: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
-    const [row] = await sqlRows<PostReadRow>(this.prisma.pool, publishedOneSql(Prisma.sql`p.slug = ${slug}`, formats, now));
+  async findPublishedBySlug(kind: DocumentKind, slug: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
+    const [row] = await sqlRows<PostReadRow>(this.prisma.pool, publishedOneSql(kind, Prisma.sql`p.slug = ${slug}`, formats, now));
     return row ?? null;
   }
 
   /** The current slug of a published post that used to be reachable under `oldSlug`. */
-  async findCurrentSlugFor(oldSlug: string, now = new Date()): Promise<string | null> {
-    const [row] = await sqlRows<{ slug: string }>(this.prisma.pool, currentSlugSql(oldSlug, now));
+  async findCurrentSlugFor(kind: DocumentKind, oldSlug: string, now = new Date()): Promise<string | null> {
+    const [row] = await sqlRows<{ slug: string }>(this.prisma.pool, currentSlugSql(kind, oldSlug, now));
     return row?.slug ?? null;
   }
 
@@ -117,9 +132,9 @@ export class PostsRepository {
     return sqlRows(this.prisma.pool, publishedBodiesSql(ids, now));
   }
 
-  /** Slug and last change of every published post, newest first (the sitemap). */
-  findPublishedUrls(now = new Date()): Promise<Array<{ slug: string; updatedAt: Date }>> {
-    return sqlRows(this.prisma.pool, publishedUrlsSql(now));
+  /** Kind, slug and last change of every public document of the given kinds, newest first (the sitemap). */
+  findPublishedUrls(kinds: readonly DocumentKind[], now = new Date()): Promise<Array<{ kind: DocumentKind; slug: string; updatedAt: Date }>> {
+    return sqlRows(this.prisma.pool, publishedUrlsSql(kinds, now));
   }
 
   countAll(): Promise<number> {
@@ -128,13 +143,14 @@ export class PostsRepository {
 
   // Editor (admin) reads: any status. Callers are guarded by the content:read scope.
 
-  private adminWhere(filter: PostListFilter, statuses?: readonly PostStatus[]): Prisma.PostWhereInput {
+  private adminWhere(kind: DocumentKind, filter: PostListFilter, statuses?: readonly PostStatus[]): Prisma.PostWhereInput {
     const byStatus: Prisma.PostWhereInput[] = statuses?.length ? [{ status: { in: [...statuses] } }] : [];
-    return { AND: [...byStatus, ...filterConditions(filter)] };
+    return { AND: [{ kind }, ...byStatus, ...filterConditions(filter)] };
   }
 
   /** One page of posts of any status; drafts (no publishedAt) sort after dated posts. */
   findAdminPage(args: {
+    kind: DocumentKind;
     filter: PostListFilter;
     statuses?: readonly PostStatus[];
     order: PostOrderSpec;
@@ -146,20 +162,21 @@ export class PostsRepository {
     const orderBy: Prisma.PostOrderByWithRelationInput[] =
       field === 'publishedAt' ? [{ publishedAt: { sort: direction, nulls: 'last' } }, { updatedAt: 'desc' }] : [{ [field]: direction }];
     return this.prisma.post.findMany({
-      where: this.adminWhere(args.filter, args.statuses),
+      where: this.adminWhere(args.kind, args.filter, args.statuses),
       select: { ...POST_SUMMARY_SELECT, ...bodySelect(args.formats ?? [], false) },
       orderBy: [...orderBy, { id: direction }],
       skip: args.skip,
       take: args.take,
-    });
+    }) as Promise<PostRow[]>;
   }
 
-  countAdmin(filter: PostListFilter, statuses?: readonly PostStatus[]): Promise<number> {
-    return this.prisma.post.count({ where: this.adminWhere(filter, statuses) });
+  countAdmin(kind: DocumentKind, filter: PostListFilter, statuses?: readonly PostStatus[]): Promise<number> {
+    return this.prisma.post.count({ where: this.adminWhere(kind, filter, statuses) });
   }
 
-  findAnyById(id: string, formats: readonly BodyFormatName[]): Promise<PostRow | null> {
-    return this.prisma.post.findUnique({ where: { id }, select: { ...POST_SUMMARY_SELECT, ...bodySelect(formats, true) } });
+  /** A document of `kind` in any status (a page is not found as a post, and the other way round). */
+  findAnyById(kind: DocumentKind, id: string, formats: readonly BodyFormatName[]): Promise<PostRow | null> {
+    return this.prisma.post.findUnique({ where: { id, kind }, select: { ...POST_SUMMARY_SELECT, ...bodySelect(formats, true) } }) as Promise<PostRow | null>;
   }
 
   findAnyBodies(ids: readonly string[]) {

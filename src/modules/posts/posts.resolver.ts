@@ -10,25 +10,29 @@ import { TagModel } from '../tags/models/tag.model';
 import { toPageRequest } from './domain/post-listing';
 import { PostsArgs } from './dto/posts.args';
 import { PostConnection } from './models/post-connection.model';
-import { PostBody, PostModel, TocEntry } from './models/post.model';
+import { PostModel } from './models/post.model';
 import { hasRelations } from './post.mapper';
 import { PostLoaders } from './posts.loaders';
 import { PostsService } from './posts.service';
+import { DocumentFieldsResolver } from './document-fields.resolver';
 import { Public } from '../../common/auth/access.decorators';
 import { nullWhenMissing } from '../../common/graphql/null-when-missing';
 import { Previewable } from '../../common/preview/preview-request';
 
 type Ctx = GraphQLContext<PostLoaders>;
 
-function selects(info: GraphQLResolveInfo, field: string): boolean {
+/** Whether the current field selects `field` directly (e.g. a connection's totalCount). */
+export function selects(info: GraphQLResolveInfo, field: string): boolean {
   return info.fieldNodes.some((node) =>
     node.selectionSet?.selections.some((s) => s.kind === 'Field' && s.name.value === field),
   );
 }
 
 @Resolver(() => PostModel)
-export class PostsResolver {
-  constructor(private readonly service: PostsService) {}
+export class PostsResolver extends DocumentFieldsResolver(PostModel, 'post') {
+  constructor(private readonly service: PostsService) {
+    super(service);
+  }
 
   @Public()
   @Query(() => PostConnection, { description: 'Published posts, as a connection (cursor or page pagination).' })
@@ -59,11 +63,6 @@ export class PostsResolver {
     return nullWhenMissing(id !== undefined ? this.service.getPublishedById(id, []) : this.service.getPublishedBySlug(slug!, []));
   }
 
-  @ResolveField(() => String, { description: 'Where the post lives on the website (SITE_URL with POST_URL_PATTERN).' })
-  url(@Parent() post: PostModel): string {
-    return this.service.urlOf(post.slug);
-  }
-
   // Public reads bring tags and authors in their own statement; editor reads use the loaders.
   @ResolveField(() => [TagModel], { description: 'Tags in order; the first is the primary tag.' })
   tags(@Parent() post: PostModel, @Context() ctx: Ctx) {
@@ -83,31 +82,5 @@ export class PostsResolver {
   @ResolveField(() => AuthorModel, { nullable: true })
   async primaryAuthor(@Parent() post: PostModel, @Context() ctx: Ctx) {
     return (await this.authors(post, ctx))[0] ?? null;
-  }
-
-  @ResolveField(() => String, { description: 'Sanitized HTML body.' })
-  async html(@Parent() post: PostModel, @Context() ctx: Ctx) {
-    return (await this.body(post, ctx)).html;
-  }
-
-  @ResolveField(() => String, { description: 'Plain-text body.' })
-  async plaintext(@Parent() post: PostModel, @Context() ctx: Ctx) {
-    return (await this.body(post, ctx)).plaintext;
-  }
-
-  @ResolveField(() => String, { nullable: true, description: 'Markdown source (null for HTML-authored posts).' })
-  async markdown(@Parent() post: PostModel, @Context() ctx: Ctx) {
-    return (await this.body(post, ctx)).markdown;
-  }
-
-  @ResolveField(() => [TocEntry], { description: 'Table of contents: the headings of the body.' })
-  async toc(@Parent() post: PostModel, @Context() ctx: Ctx) {
-    return (await this.body(post, ctx)).toc;
-  }
-
-  private async body(post: PostModel, ctx: Ctx): Promise<PostBody> {
-    const body = await ctx.loaders.body.load(post.id);
-    if (!body) throw DomainError.notFound(`Post ${post.id}`);
-    return body;
   }
 }

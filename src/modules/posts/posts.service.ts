@@ -7,11 +7,14 @@ import { TagsService } from '../tags/tags.service';
 import { toKeysetBound } from './domain/keyset-bound';
 import { BodyFormatName, parsePostOrder, PostListOptions } from './domain/post-listing';
 import { PostBody, PostModel, TocEntry } from './models/post.model';
-import { PostWithRelations, toPostWithRelations } from './post.mapper';
+import { PostWithRelations, toPostModel, toPostWithRelations } from './post.mapper';
+import { MediaImagesService } from '../media/media-images.service';
+import type { PostRow } from './data/post-read-model';
 import { KeysetBound, PostsRepository } from './posts.repository';
 import type { PostReadRow } from './data/post-read-model';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { postUrlFor } from './domain/post-url';
+import { DOCUMENT_KINDS, type DocumentKind, SITEMAP_KINDS } from './domain/document-kind';
+import { documentUrlFor } from './domain/post-url';
 
 export type { PostWithRelations } from './post.mapper';
 
@@ -24,26 +27,33 @@ export class PostsService {
     private readonly posts: PostsRepository,
     private readonly tags: TagsService,
     private readonly authors: AuthorsService,
+    private readonly images: MediaImagesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Where a post lives on the website. */
-  urlOf(slug: string): string {
-    return postUrlFor(this.config.site, slug);
+  /** The output model of a stored row (editor reads); public reads get their relations too (fromRows). */
+  toModel(row: PostRow): PostModel {
+    return toPostModel(row, this.images);
+  }
+
+  /** Where a document lives on the website. */
+  urlOf(slug: string, kind: DocumentKind = 'post'): string {
+    return documentUrlFor(this.config.site, kind, slug);
   }
 
   /** Maps public read rows (tags and authors included by the same statement) and adds their URLs. */
   fromRows(rows: PostReadRow[]): PostWithRelations[] {
-    return rows.map((row) => toPostWithRelations(row, this.config.site));
+    return rows.map((row) => toPostWithRelations(row, this.config.site, this.images));
   }
 
   async listPublished(options: PostListOptions, formats: readonly BodyFormatName[] = []): Promise<Paginated<PostWithRelations>> {
     const order = parsePostOrder(options.order);
     const { page } = options;
+    const kind = options.kind ?? 'post';
     if (page.mode === 'page') {
       const [rows, total] = await Promise.all([
-        this.posts.findPublishedPage({ filter: options.filter, order, take: page.limit, skip: (page.page - 1) * page.limit, formats }),
-        this.posts.countPublished(options.filter),
+        this.posts.findPublishedPage({ kind, filter: options.filter, order, take: page.limit, skip: (page.page - 1) * page.limit, formats }),
+        this.posts.countPublished(kind, options.filter),
       ]);
       return { items: this.fromRows(rows), total, page: pageMeta(page.limit, page.page, total) };
     }
@@ -51,8 +61,8 @@ export class PostsService {
     const cursor = page.cursor ? decodeCursor(page.cursor, options.order) : null;
     const bound: KeysetBound | undefined = cursor ? toKeysetBound(cursor, order.field) : undefined;
     const [rows, total] = await Promise.all([
-      this.posts.findPublishedPage({ filter: options.filter, order, take: page.limit + 1, bound, formats }),
-      options.withTotal ? this.posts.countPublished(options.filter) : Promise.resolve(undefined),
+      this.posts.findPublishedPage({ kind, filter: options.filter, order, take: page.limit + 1, bound, formats }),
+      options.withTotal ? this.posts.countPublished(kind, options.filter) : Promise.resolve(undefined),
     ]);
     const extra = rows.length > page.limit;
     const pageRows = rows.slice(0, page.limit);
@@ -80,29 +90,29 @@ export class PostsService {
     return encodeCursor({ order, value, id: post.id, direction });
   }
 
-  async getPublishedById(id: string, formats: readonly BodyFormatName[] = ['html']): Promise<PostWithRelations> {
-    const row = await this.posts.findPublishedById(id, formats);
-    if (!row) throw DomainError.notFound(`Post ${id}`);
-    return toPostWithRelations(row, this.config.site);
+  async getPublishedById(id: string, formats: readonly BodyFormatName[] = ['html'], kind: DocumentKind = 'post'): Promise<PostWithRelations> {
+    const row = await this.posts.findPublishedById(kind, id, formats);
+    if (!row) throw DomainError.notFound(`${DOCUMENT_KINDS[kind].label} ${id}`);
+    return toPostWithRelations(row, this.config.site, this.images);
   }
 
-  /** By slug; an old slug of a published post resolves to `{ movedTo }` (REST answers 301). */
-  async findPublishedBySlug(slug: string, formats: readonly BodyFormatName[] = ['html']): Promise<PostLookup> {
-    const row = await this.posts.findPublishedBySlug(slug, formats);
-    if (row) return { post: toPostWithRelations(row, this.config.site) };
-    const current = await this.posts.findCurrentSlugFor(slug);
+  /** By slug; an old slug of a published document resolves to `{ movedTo }` (REST answers 301). */
+  async findPublishedBySlug(slug: string, formats: readonly BodyFormatName[] = ['html'], kind: DocumentKind = 'post'): Promise<PostLookup> {
+    const row = await this.posts.findPublishedBySlug(kind, slug, formats);
+    if (row) return { post: toPostWithRelations(row, this.config.site, this.images) };
+    const current = await this.posts.findCurrentSlugFor(kind, slug);
     if (current) return { movedTo: current };
-    throw DomainError.notFound(`Post "${slug}"`);
+    throw DomainError.notFound(`${DOCUMENT_KINDS[kind].label} "${slug}"`);
   }
 
   /** The current slug of a published post that used to be at `oldSlug`, or null. */
   currentSlugFor(oldSlug: string): Promise<string | null> {
-    return this.posts.findCurrentSlugFor(oldSlug);
+    return this.posts.findCurrentSlugFor('post', oldSlug);
   }
 
-  async getPublishedBySlug(slug: string, formats: readonly BodyFormatName[] = ['html']): Promise<PostWithRelations> {
-    const found = await this.findPublishedBySlug(slug, formats);
-    return 'post' in found ? found.post : this.getPublishedBySlug(found.movedTo, formats);
+  async getPublishedBySlug(slug: string, formats: readonly BodyFormatName[] = ['html'], kind: DocumentKind = 'post'): Promise<PostWithRelations> {
+    const found = await this.findPublishedBySlug(slug, formats, kind);
+    return 'post' in found ? found.post : this.getPublishedBySlug(found.movedTo, formats, kind);
   }
 
   /** Body formats of many posts in one query, keyed by id (for GraphQL's on-demand body fields). */
@@ -113,13 +123,15 @@ export class PostsService {
     );
   }
 
-  /** Slug and last change of every published post, newest first (one statement, for the sitemap). */
-  publishedUrls(): Promise<Array<{ slug: string; updatedAt: Date }>> {
-    return this.posts.findPublishedUrls();
+  /** Site URL and last change of every public document in the sitemap (posts and pages), newest first; one statement. */
+  async sitemapUrls(): Promise<Array<{ url: string; updatedAt: Date }>> {
+    const rows = await this.posts.findPublishedUrls(SITEMAP_KINDS);
+    return rows.map((row) => ({ url: this.urlOf(row.slug, row.kind), updatedAt: row.updatedAt }));
   }
 
   /** Adds ordered tags and authors to editor-side posts (two statements for any number of posts). */
-  async withRelations(posts: PostModel[]): Promise<PostWithRelations[]> {
+  async withRelations(posts: PostModel[], kind: DocumentKind = 'post'): Promise<PostWithRelations[]> {
+    if (!DOCUMENT_KINDS[kind].labels) return posts.map((post) => ({ ...post, url: this.urlOf(post.slug, kind) }) as PostWithRelations);
     const ids = posts.map((p) => p.id);
     const [tags, authors] = await Promise.all([this.tags.tagsForPosts(ids), this.authors.authorsForPosts(ids)]);
     return posts.map((post) => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { PrismaService } from '../../database/prisma.service';
+import { DOCUMENT_KINDS, type DocumentKind } from '../posts/domain/document-kind';
 import { addRevision, audit, queueRelatedRefresh, WriteActor } from '../posts/post-write-steps.repository';
 
 /** The scheduler acts on its own: no token, no request. */
@@ -22,8 +23,9 @@ export class PostSchedulerRepository {
   publishDue(limit: number): Promise<string[]> {
     return this.prisma.$transaction(
       async (tx) => {
-        const due = await tx.$queryRaw<{ id: string }[]>`
-          SELECT id::text AS id FROM posts
+        // Every document kind (posts and pages) is scheduled alike.
+        const due = await tx.$queryRaw<{ id: string; kind: DocumentKind }[]>`
+          SELECT id::text AS id, kind::text AS kind FROM posts
           WHERE status = 'SCHEDULED' AND published_at <= now()
           ORDER BY published_at
           LIMIT ${limit}
@@ -33,10 +35,10 @@ export class PostSchedulerRepository {
         await tx.$executeRaw`
           UPDATE posts SET status = 'PUBLISHED', version = version + 1, updated_at = now()
           WHERE id = ANY(${ids}::uuid[])`;
-        for (const id of ids) {
+        for (const { id, kind } of due) {
           await addRevision(tx, id, SCHEDULER);
-          await audit(tx, SCHEDULER, 'post.published', id, { scheduled: true });
-          await queueRelatedRefresh(tx, id, this.config.relatedRefresh.delayMs);
+          await audit(tx, SCHEDULER, `${kind}.published`, id, { scheduled: true });
+          if (DOCUMENT_KINDS[kind].related) await queueRelatedRefresh(tx, id, this.config.relatedRefresh.delayMs);
         }
         return ids;
       },

@@ -16,9 +16,9 @@ export class SearchController {
 
   @Get()
   @ApiOperation({
-    summary: 'Full-text search over published posts (title, excerpt, tags, body), best match first.',
+    summary: 'Full-text search over published posts and pages (title, excerpt, tags, body), best match first.',
     description:
-      'Web-search syntax: "exact phrase", -exclude, or. Each hit is `{ post, rank, snippet }`; the snippet is HTML with matches in <mark>. ' +
+      'Web-search syntax: "exact phrase", -exclude, or. Each hit is `{ type, post, rank, snippet }` (a page hit has `page` instead of `post`); the snippet is HTML with matches in <mark>. ' +
       'Cursor pagination: pass meta.pagination.nextCursor back as `cursor` with the same `q`. A query of only stop words returns no hits.',
   })
   @ApiListResponse(SearchHitResource, 'search', 'Hits, best first; `meta.pagination.total` counts matches over all pages.')

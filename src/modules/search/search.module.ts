@@ -1,3 +1,4 @@
+import { MediaModule } from '../media/media.module';
 import { Module } from '@nestjs/common';
 import { SearchController } from './search.controller';
 import { SearchRepository } from './search.repository';
@@ -5,6 +6,7 @@ import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
 
 @Module({
+  imports: [MediaModule],
   controllers: [SearchController],
   providers: [SearchRepository, SearchService, SearchResolver],
 })

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
 import { sqlRows } from '../../database/sql-rows';
 import { Prisma } from '../../generated/prisma/client';
-import { isPublicPost, POST_COLUMNS, relationColumns, type PostReadRow } from '../posts/data/post-read-model';
+import { isPublicDocument, POST_COLUMNS, relationColumns, type PostReadRow } from '../posts/data/post-read-model';
+import { SEARCHABLE_KINDS } from '../posts/domain/document-kind';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from './domain/snippet';
 import type { SearchBound } from './domain/search-cursor';
 import { SEARCH_CANDIDATES, toSearchText } from './domain/search-query';
@@ -12,7 +13,7 @@ export type SearchRow = PostReadRow & { rank: number; rawSnippet: string };
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxFragments=2`;
 const MARKERS = HIGHLIGHT_START + HIGHLIGHT_STOP;
 
-/** Full-text search over the trigger-maintained `posts.search_vector` (GIN index). */
+/** Full-text search over the trigger-maintained `posts.search_vector` (GIN index), posts and pages alike. */
 @Injectable()
 export class SearchRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -33,7 +34,7 @@ export class SearchRepository {
       Prisma.sql`
         WITH candidates AS MATERIALIZED (
           SELECT p.id, p.search_vector FROM posts p
-          WHERE p.search_vector @@ ${tsquery} AND ${isPublicPost(now)}
+          WHERE p.search_vector @@ ${tsquery} AND ${isPublicDocument(SEARCHABLE_KINDS, now)}
           ORDER BY p.published_at DESC, p.id DESC
           LIMIT ${SEARCH_CANDIDATES}
         ), ranked AS (

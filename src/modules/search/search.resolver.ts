@@ -13,7 +13,7 @@ export class SearchResolver {
   @Public()
   @ExpensiveRead() // its own rate-limit budget
   @Query(() => SearchConnection, {
-    description: 'Full-text search over published posts, best match first. Web-search syntax: "exact phrase", -exclude, or.',
+    description: 'Full-text search over published posts and pages (each hit has a type), best match first. Web-search syntax: "exact phrase", -exclude, or.',
   })
   async search(@Args() args: SearchArgs) {
     const result = await this.service.search({ query: args.query, limit: args.first, cursor: args.after, cursorField: 'after' });

@@ -1,15 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Paginated } from '../../common/pagination/pagination.types';
-import { PostWithRelations, toPostWithRelations } from '../posts/post.mapper';
+import type { DocumentKind } from '../posts/domain/document-kind';
+import { PageDocument, PostWithRelations, toPageDocument, toPostWithRelations } from '../posts/post.mapper';
 import { decodeSearchCursor, encodeSearchCursor } from './domain/search-cursor';
 import { toSnippetHtml } from './domain/snippet';
 import { SEARCH_LIMIT } from './dto/search.query';
 import { SearchRepository } from './search.repository';
+import { MediaImagesService } from '../media/media-images.service';
 
 export interface SearchHit {
-  /** The post summary with its tags, authors and url (read in the same statement as the hit). */
-  post: PostWithRelations;
+  /** What was found: a post or a page. */
+  type: DocumentKind;
+  /** A post hit: the post summary with its tags, authors and url (read in the same statement as the hit). */
+  post?: PostWithRelations;
+  /** A page hit: the page summary with its url. */
+  page?: PageDocument;
   rank: number;
   snippet: string;
 }
@@ -23,11 +29,12 @@ export interface SearchRequest {
   cursorField?: string;
 }
 
-/** Ranked full-text search over published posts, shared by REST and GraphQL. */
+/** Ranked full-text search over published posts and pages, shared by REST and GraphQL. */
 @Injectable()
 export class SearchService {
   constructor(
     private readonly repository: SearchRepository,
+    private readonly images: MediaImagesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,9 +44,11 @@ export class SearchService {
     const bound = request.cursor ? decodeSearchCursor(request.query, request.cursor, request.cursorField ?? 'cursor') : null;
     const { rows, total } = await this.repository.searchPublished(request.query, limit + 1, bound);
     const hasMore = rows.length > limit;
-    const items = rows
-      .slice(0, limit)
-      .map(({ rank, rawSnippet, ...row }) => ({ post: toPostWithRelations(row, this.config.site), rank, snippet: toSnippetHtml(rawSnippet) }));
+    const items = rows.slice(0, limit).map(({ rank, rawSnippet, ...row }): SearchHit => {
+      const document =
+        row.kind === 'page' ? { page: toPageDocument(row, this.config.site, this.images) } : { post: toPostWithRelations(row, this.config.site, this.images) };
+      return { type: row.kind, ...document, rank, snippet: toSnippetHtml(rawSnippet) };
+    });
     const last = items.at(-1);
     return {
       items,
@@ -49,6 +58,6 @@ export class SearchService {
   }
 
   cursorFor(query: string, hit: SearchHit): string {
-    return encodeSearchCursor(query, { rank: hit.rank, id: hit.post.id });
+    return encodeSearchCursor(query, { rank: hit.rank, id: (hit.post ?? hit.page)!.id });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedAuthors, seedPosts, seedTags, SeedPost } from '../../../prisma/seed/content/example-content';
+import { seedPages, SeedPage } from '../../../prisma/seed/content/example-pages';
 import { projectRoot } from '../../database/project-root';
 import { ContentBodyService } from '../content-body/content-body.service';
 import { SeedPostRow, SeedRepository } from './seed.repository';
@@ -24,10 +25,34 @@ export class SeedService {
     await this.repository.insertAll({
       authors: seedAuthors.map((a) => ({ slug: a.slug, name: a.name, bio: a.bio, avatarUrl: a.avatarUrl, website: a.website })),
       tags: seedTags.map((t) => ({ slug: t.slug, name: t.name, description: t.description })),
-      posts: seedPosts.map((post) => this.toRow(post, now)),
+      posts: [...seedPosts.map((post) => this.toRow(post, now)), ...seedPages.map((page) => this.pageRow(page))],
     });
-    this.logger.log(`seeded example content: ${seedPosts.length} posts, ${seedTags.length} tags, ${seedAuthors.length} authors`);
+    this.logger.log(
+      `seeded example content: ${seedPosts.length} posts, ${seedPages.length} pages, ${seedTags.length} tags, ${seedAuthors.length} authors`,
+    );
     return true;
+  }
+
+  /** A page: a document of kind `page`, with no tags or authors. */
+  private pageRow(page: SeedPage): SeedPostRow {
+    const markdown = readFileSync(join(projectRoot(), 'prisma', 'seed', 'content', 'pages', page.bodyFile), 'utf8');
+    const rendered = this.body.render({ format: 'markdown', source: markdown }, page.customExcerpt);
+    return {
+      tagSlugs: [],
+      authorSlugs: [],
+      data: {
+        kind: 'page',
+        slug: page.slug,
+        title: page.title,
+        markdown,
+        ...this.body.toColumns(rendered),
+        customExcerpt: page.customExcerpt,
+        status: page.status,
+        publishedAt: page.publishedAt ? new Date(page.publishedAt) : null,
+        seoTitle: page.seo?.title ?? null,
+        seoDescription: page.seo?.description ?? null,
+      },
+    };
   }
 
   private toRow(post: SeedPost, now: Date): SeedPostRow {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
-import { postUrlFor } from '../posts/domain/post-url';
+import { documentUrlFor } from '../posts/domain/post-url';
 import { PostsService } from '../posts/posts.service';
 import { completePostEventData, isCompleted, isPostEventData, PostEventData } from './domain/webhook-events';
 
@@ -24,12 +24,13 @@ export class WebhookPayloadsService {
     const data = payload.data;
     if (!isPostEventData(data) || isCompleted(data)) return null;
     const post = data.status === 'PUBLISHED' ? await this.publicPost(data) : undefined;
-    return { ...payload, data: completePostEventData(event, data, (slug) => postUrlFor(this.config.site, slug), post) };
+    const urlOf = (slug: string) => documentUrlFor(this.config.site, data.type, slug);
+    return { ...payload, data: completePostEventData(event, data, urlOf, post) };
   }
 
   private async publicPost(data: PostEventData): Promise<unknown> {
     try {
-      const [post] = await this.posts.withRelations([await this.posts.getPublishedById(data.id)]);
+      const [post] = await this.posts.withRelations([await this.posts.getPublishedById(data.id, ['html'], data.type)], data.type);
       return post.version === data.version ? post : undefined;
     } catch (error) {
       // Unpublished or deleted since: a later event says so.

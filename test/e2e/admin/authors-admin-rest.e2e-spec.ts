@@ -50,7 +50,7 @@ describe('REST /api/admin/authors', () => {
 
   it('removes a deleted author from their posts', async () => {
     const author = (await create({ name: 'Guest Writer' }).expect(201)).body.data;
-    const post = await t.prisma.post.findFirstOrThrow({ where: { status: 'PUBLISHED' }, select: { id: true, slug: true } });
+    const post = await t.prisma.post.findFirstOrThrow({ where: { kind: 'post', status: 'PUBLISHED' }, select: { id: true, slug: true } });
     await t.prisma.postAuthor.create({ data: { postId: post.id, authorId: author.id, position: 99 } });
     const before = (await request(t.http).get(`/api/posts/slug/${post.slug}`).expect(200)).body.data;
     expect(before.authors.map((a: any) => a.slug)).toContain('guest-writer');

@@ -17,7 +17,7 @@ describe('deleting a tag', () => {
   async function tagTwoPublishedPosts(name: string) {
     const tag = (await request(t.http).post('/api/admin/tags').set(writer).send({ name }).expect(201)).body.data;
     const posts = await t.prisma.post.findMany({
-      where: { status: 'PUBLISHED', publishedAt: { lte: new Date() } },
+      where: { kind: 'post', status: 'PUBLISHED', publishedAt: { lte: new Date() } },
       select: { id: true, slug: true, _count: { select: { tags: true } } },
       orderBy: { slug: 'asc' },
       take: 2,

@@ -5,7 +5,7 @@ import { childText, findAll, parseXml } from '../../helpers/xml';
 
 const HIDDEN_SLUGS = ['unfinished-notes-on-footnotes', 'coming-soon-the-annual-reading-list'];
 const SITE = 'https://journal.example';
-const published = { status: 'PUBLISHED' as const, publishedAt: { lte: new Date() } };
+const published = { kind: 'post' as const, status: 'PUBLISHED' as const, publishedAt: { lte: new Date() } };
 
 describe('feeds and sitemap', () => {
   let t: TestApp;
@@ -123,7 +123,7 @@ describe('feeds and sitemap', () => {
   });
 
   describe('GET /api/sitemap.xml', () => {
-    it('lists the home page and every published post with lastmod = updatedAt, and nothing unpublished', async () => {
+    it('lists the home page and every published post and page with lastmod = updatedAt, and nothing unpublished', async () => {
       const res = await request(t.http).get('/api/sitemap.xml').expect(200);
       expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
       expect(res.headers['cache-control']).toMatch(/^public, /);
@@ -136,7 +136,11 @@ describe('feeds and sitemap', () => {
       for (const post of posts) {
         expect(urls).toContainEqual({ loc: `${SITE}/articles/${post.slug}/`, lastmod: post.updatedAt.toISOString() });
       }
-      expect(urls).toHaveLength(posts.length + 1);
+      // Pages are in the sitemap (not in the feeds), at PAGE_URL_PATTERN (default /{slug}/).
+      const pages = await t.prisma.post.findMany({ where: { ...published, kind: 'page' } });
+      expect(pages.map((p) => p.slug)).toContain('about');
+      for (const page of pages) expect(urls).toContainEqual({ loc: `${SITE}/${page.slug}/`, lastmod: page.updatedAt.toISOString() });
+      expect(urls).toHaveLength(posts.length + pages.length + 1);
       noHiddenPost(res.text);
     });
 

@@ -103,4 +103,17 @@ describe('statement counts', () => {
     expect(await statementsOf(() => rest(50))).toBe(await statementsOf(() => rest(2)));
     expect(await statementsOf(() => rest(2))).toBe(1);
   });
+
+  it('reads library feature images in the same statement, for posts, lists and pages', async () => {
+    const media = await t.prisma.media.create({
+      data: { storageKey: 'counted/original.png', filename: 'counted.png', mimeType: 'image/png', bytes: 10, width: 800, height: 600, sha256: 'b'.repeat(64) },
+    });
+    await t.prisma.post.updateMany({ where: { slug: { in: ['bulk-note-3', 'bulk-note-4', 'about'] } }, data: { featureImageMediaId: media.id } });
+    const one = await request(t.http).get('/api/posts/slug/bulk-note-3').expect(200);
+    expect(one.body.data.featureImage).toMatchObject({ mediaId: media.id, width: 800, height: 600 });
+    expect(await statementsOf(() => request(t.http).get('/api/posts/slug/bulk-note-3').expect(200))).toBe(1);
+    expect(await statementsOf(() => request(t.http).get('/api/pages/slug/about').expect(200))).toBe(1);
+    expect(await statementsOf(() => request(t.http).get('/api/posts?limit=50&cursor=').expect(200))).toBe(1);
+    expect(await statementsOf(() => graphql('{ a: post(slug: "bulk-note-4") { featureImage { width srcset } } b: page(slug: "about") { featureImage { width } } }'))).toBe(2);
+  });
 });

@@ -49,6 +49,8 @@ describe('a typed client generated from /api/openapi.json', () => {
       if (title.startsWith('A draft')) continue;
       await admin('post', `/api/admin/posts/${created.body.data.id}/publish`, {}).expect(200);
     }
+    const page = await admin('post', '/api/admin/pages', { title: 'Typed imprint', slug: 'typed-imprint', markdown: 'Who makes the typed clients.' }).expect(201);
+    await admin('post', `/api/admin/pages/${page.body.data.id}/publish`, {}).expect(200);
   }, DEADLINE_MS);
 
   afterAll(async () => {
@@ -92,7 +94,7 @@ describe('a typed client generated from /api/openapi.json', () => {
     const tsc = await node(join(ROOT, 'node_modules/typescript/bin/tsc'), ['-p', dir]).catch((e: { stdout: string }) => e);
     expect(tsc.stdout).toBe('');
 
-    const { stdout } = await node(join(dir, 'out/public-client.mjs'), [baseUrl, 'generated-clients-compile', 'typed-clients', 'ada-typed', 'zephyrine'], dir);
+    const { stdout } = await node(join(dir, 'out/public-client.mjs'), [baseUrl, 'generated-clients-compile', 'typed-clients', 'ada-typed', 'zephyrine', 'typed-imprint'], dir);
     const out = JSON.parse(stdout);
 
     expect(out.listTitles.sort()).toEqual(['Clients that read every field', 'Generated clients compile']);
@@ -120,7 +122,8 @@ describe('a typed client generated from /api/openapi.json', () => {
     expect(out.search.total).toBe(2);
     expect(out.search.hasMore).toBe(false);
     expect(out.search.hits).toHaveLength(2);
-    for (const hit of out.search.hits) expect(hit).toMatchObject({ rank: true, snippet: true, tags: expect.arrayContaining(['typed-clients']) });
+    for (const hit of out.search.hits) expect(hit).toMatchObject({ type: 'post', rank: true, snippet: true, tags: expect.arrayContaining(['typed-clients']) });
+    expect(out.page).toEqual({ title: 'Typed imprint', url: expect.stringMatching(/typed-imprint/), html: expect.stringContaining('typed clients'), listTotal: 1, sameById: true });
     expect(out.rssHasItem).toBe(true);
     expect(out.jsonFeedKeys).toEqual(expect.arrayContaining(['items', 'title', 'version']));
     expect(out.sitemapHasUrl).toBe(true);

@@ -3,7 +3,7 @@ import { createTestApp, TestApp } from '../../helpers/create-test-app';
 import { gql } from '../../helpers/graphql';
 import { expectProblem } from '../../helpers/problem';
 
-const visible = () => ({ status: 'PUBLISHED' as const, publishedAt: { lte: new Date() } });
+const visible = () => ({ kind: 'post' as const, status: 'PUBLISHED' as const, publishedAt: { lte: new Date() } });
 const cursorOf = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
 const TIE = new Date('2024-03-01T09:00:00.000Z');
 

@@ -28,7 +28,7 @@ describe('REST /api/posts', () => {
       expect(post.primaryAuthor).toEqual(post.authors[0]);
       expect(post).not.toHaveProperty('html');
     }
-    const published = await t.prisma.post.count({ where: { status: 'PUBLISHED', publishedAt: { lte: new Date() } } });
+    const published = await t.prisma.post.count({ where: { kind: 'post', status: 'PUBLISHED', publishedAt: { lte: new Date() } } });
     expect(res.body.meta.pagination).toEqual({ limit: 15, page: 1, pages: 1, total: published, next: null, prev: null });
   });
 

@@ -32,7 +32,7 @@ describe('public read model: trigger-kept counts and bounded search', () => {
 
   /** The count the public API must report, recounted from scratch. */
   async function recount(kind: 'tag' | 'author', slug: string): Promise<number> {
-    const visible = { status: 'PUBLISHED' as const, publishedAt: { lte: new Date() } };
+    const visible = { kind: 'post' as const, status: 'PUBLISHED' as const, publishedAt: { lte: new Date() } };
     return kind === 'tag'
       ? t.prisma.postTag.count({ where: { tag: { slug }, post: visible } })
       : t.prisma.postAuthor.count({ where: { author: { slug }, post: visible } });

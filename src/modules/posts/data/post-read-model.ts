@@ -1,6 +1,9 @@
 import { Prisma } from '../../../generated/prisma/client';
 import type { AuthorModel } from '../../authors/models/author.model';
+import { mediaImageJson } from '../../media/data/media-read-model';
+import type { MediaImageRow } from '../../media/domain/image';
 import type { TagModel } from '../../tags/models/tag.model';
+import type { DocumentKind } from '../domain/document-kind';
 import type { BodyFormatName } from '../domain/post-listing';
 
 /**
@@ -12,6 +15,8 @@ import type { BodyFormatName } from '../domain/post-listing';
 /** A post row as every read selects it (Prisma field names, so one mapper serves reads and the editor API). */
 export interface PostSummaryRow {
   id: string;
+  /** `post` or `page` (see domain/document-kind.ts). */
+  kind: DocumentKind;
   slug: string;
   title: string;
   excerpt: string;
@@ -29,6 +34,9 @@ export interface PostSummaryRow {
   featureImageUrl: string | null;
   featureImageAlt: string | null;
   featureImageCaption: string | null;
+  /** A library feature image (then the url column is unused; alt and caption override the library's). */
+  featureImageMediaId: string | null;
+  featureImageMedia: MediaImageRow | null;
   canonicalUrl: string | null;
   seoTitle: string | null;
   seoDescription: string | null;
@@ -50,13 +58,14 @@ export type PostReadRow = PostRow & { tags: TagModel[]; authors: AuthorModel[] }
 
 /** The summary columns over `posts p`, aliased to the row type above. */
 export const POST_COLUMNS = Prisma.sql`
-  p.id::text AS "id", p.slug, p.title, p.excerpt, p.custom_excerpt AS "customExcerpt", p.status::text AS "status",
+  p.id::text AS "id", p.kind::text AS "kind", p.slug, p.title, p.excerpt, p.custom_excerpt AS "customExcerpt", p.status::text AS "status",
   p.featured, p.published_at AS "publishedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.version,
   p.word_count AS "wordCount", p.image_count AS "imageCount", p.reading_time_seconds AS "readingTimeSeconds",
   p.reading_time_minutes AS "readingTimeMinutes", p.feature_image_url AS "featureImageUrl",
   p.feature_image_alt AS "featureImageAlt", p.feature_image_caption AS "featureImageCaption",
   p.canonical_url AS "canonicalUrl", p.seo_title AS "seoTitle", p.seo_description AS "seoDescription",
-  p.og_image AS "ogImage", p.twitter_image AS "twitterImage"`;
+  p.og_image AS "ogImage", p.twitter_image AS "twitterImage", p.feature_image_media_id::text AS "featureImageMediaId",
+  (SELECT ${mediaImageJson('fm')} FROM media fm WHERE fm.id = p.feature_image_media_id) AS "featureImageMedia"`;
 
 /** Body columns (with a leading comma, or nothing) for the formats asked for. */
 export function bodyColumns(formats: readonly BodyFormatName[], withToc: boolean): Prisma.Sql {
@@ -68,9 +77,16 @@ export function bodyColumns(formats: readonly BodyFormatName[], withToc: boolean
   return columns.length ? Prisma.sql`, ${Prisma.join(columns, ', ')}` : Prisma.empty;
 }
 
-/** The public visibility rule over `posts p`: published, and its publication time has come. */
+/** The public visibility rule over `posts p` for documents of the given kinds: published, and its publication time has come. */
+export function isPublicDocument(kinds: DocumentKind | readonly DocumentKind[], now: Date): Prisma.Sql {
+  const ofKind =
+    typeof kinds === 'string' ? Prisma.sql`p.kind = ${kinds}::"DocumentKind"` : Prisma.sql`p.kind = ANY(${[...kinds]}::"DocumentKind"[])`;
+  return Prisma.sql`${ofKind} AND p.status = 'PUBLISHED' AND p.published_at <= ${now}`;
+}
+
+/** Public posts (never pages): lists, feeds, related posts and label listings. */
 export function isPublicPost(now: Date): Prisma.Sql {
-  return Prisma.sql`p.status = 'PUBLISHED' AND p.published_at <= ${now}`;
+  return isPublicDocument('post', now);
 }
 
 /**
@@ -79,7 +95,7 @@ export function isPublicPost(now: Date): Prisma.Sql {
  */
 export function countedButAhead(alias: string, now: Date): Prisma.Sql {
   const p = Prisma.raw(alias);
-  return Prisma.sql`${p}.status = 'PUBLISHED' AND ${p}.published_at > ${now}`;
+  return Prisma.sql`${p}.kind = 'post' AND ${p}.status = 'PUBLISHED' AND ${p}.published_at > ${now}`;
 }
 
 // Constant identifiers only: never built from input.
@@ -127,5 +143,5 @@ export function relationColumns(now: Date): Prisma.Sql {
 
 /** The same visibility rule for the editor API's Prisma reads (its per-label counts). */
 export function publishedPostWhere(now: Date = new Date()): Prisma.PostWhereInput {
-  return { status: 'PUBLISHED', publishedAt: { lte: now } };
+  return { kind: 'post', status: 'PUBLISHED', publishedAt: { lte: now } };
 }

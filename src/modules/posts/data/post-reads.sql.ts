@@ -1,6 +1,12 @@
 import { Prisma } from '../../../generated/prisma/client';
 import type { BodyFormatName, PostListFilter, PostOrderSpec } from '../domain/post-listing';
-import { bodyColumns, countedButAhead, isPublicPost, LABELS, labelPostCount, POST_COLUMNS, relationColumns } from './post-read-model';
+import { DOCUMENT_KINDS, type DocumentKind } from '../domain/document-kind';
+import { bodyColumns, countedButAhead, isPublicDocument, LABELS, labelPostCount, POST_COLUMNS, relationColumns } from './post-read-model';
+
+/** Tags and authors of `posts p` for kinds that have them; an empty pair of lists otherwise. */
+function relationsOf(kind: DocumentKind, now: Date): Prisma.Sql {
+  return DOCUMENT_KINDS[kind].labels ? relationColumns(now) : Prisma.sql`'[]'::json AS "tags", '[]'::json AS "authors"`;
+}
 
 // Constant identifiers only: never built from input.
 const ORDER_COLUMNS: Record<PostOrderSpec['field'], Prisma.Sql> = {
@@ -32,6 +38,7 @@ function filterSql(filter: PostListFilter): Prisma.Sql {
  * Reading "before" a bound walks the list backwards; the service reverses the rows again.
  */
 export function publishedPageSql(args: {
+  kind: DocumentKind;
   filter: PostListFilter;
   order: PostOrderSpec;
   take: number;
@@ -55,10 +62,10 @@ export function publishedPageSql(args: {
   // The page's ids first: body columns, tags and authors are then read for the page rows only,
   // never for the rows an OFFSET skips.
   return Prisma.sql`
-    SELECT ${POST_COLUMNS}${bodyColumns(args.formats ?? [], false)}, ${relationColumns(args.now)}
+    SELECT ${POST_COLUMNS}${bodyColumns(args.formats ?? [], false)}, ${relationsOf(args.kind, args.now)}
     FROM (
       SELECT p.id FROM posts p
-      WHERE ${isPublicPost(args.now)} ${filterSql(args.filter)} ${keyset}
+      WHERE ${isPublicDocument(args.kind, args.now)} ${filterSql(args.filter)} ${keyset}
       ORDER BY ${column} ${dir}, p.id ${dir}
       LIMIT ${args.take} OFFSET ${args.skip ?? 0}
     ) page JOIN posts p ON p.id = page.id
@@ -69,9 +76,10 @@ export function publishedPageSql(args: {
  * How many public posts match the filters. Unfiltered, and filtered by one tag or one author only, the
  * answer comes from the trigger-kept counts (minus posts dated ahead) instead of counting posts.
  */
-export function publishedCountSql(filter: PostListFilter, now: Date): Prisma.Sql {
+export function publishedCountSql(kind: DocumentKind, filter: PostListFilter, now: Date): Prisma.Sql {
   const { tags = [], authors = [], featured, publishedAfter, publishedBefore } = filter;
-  const onlyLabels = featured === undefined && !publishedAfter && !publishedBefore;
+  // The trigger-kept counts count posts only.
+  const onlyLabels = kind === 'post' && featured === undefined && !publishedAfter && !publishedBefore;
   if (onlyLabels && tags.length === 0 && authors.length === 0) {
     return Prisma.sql`SELECT (c.value - (SELECT count(*) FROM posts p WHERE ${countedButAhead('p', now)}))::int AS total
       FROM published_post_total c`;
@@ -81,31 +89,35 @@ export function publishedCountSql(filter: PostListFilter, now: Date): Prisma.Sql
     const { table } = LABELS[kind];
     return Prisma.sql`SELECT COALESCE((SELECT ${labelPostCount(kind, 'l', now)} FROM ${table} l WHERE l.slug = ${slug}), 0) AS total`;
   }
-  return Prisma.sql`SELECT count(*)::int AS total FROM posts p WHERE ${isPublicPost(now)} ${filterSql(filter)}`;
+  return Prisma.sql`SELECT count(*)::int AS total FROM posts p WHERE ${isPublicDocument(kind, now)} ${filterSql(filter)}`;
 }
 
-/** One public post (by a condition on `p`) with its body formats, toc, tags and authors. */
-export function publishedOneSql(where: Prisma.Sql, formats: readonly BodyFormatName[], now: Date): Prisma.Sql {
+/** One public document of `kind` (by a condition on `p`) with its body formats, toc, tags and authors. */
+export function publishedOneSql(kind: DocumentKind, where: Prisma.Sql, formats: readonly BodyFormatName[], now: Date): Prisma.Sql {
   return Prisma.sql`
-    SELECT ${POST_COLUMNS}${bodyColumns(formats, true)}, ${relationColumns(now)}
-    FROM posts p WHERE ${where} AND ${isPublicPost(now)}`;
+    SELECT ${POST_COLUMNS}${bodyColumns(formats, true)}, ${relationsOf(kind, now)}
+    FROM posts p WHERE ${where} AND ${isPublicDocument(kind, now)}`;
 }
 
-/** The current slug of a public post that used to be reachable under `oldSlug`. */
-export function currentSlugSql(oldSlug: string, now: Date): Prisma.Sql {
+/** The current slug of a public document of `kind` that used to be reachable under `oldSlug` (one history for all kinds). */
+export function currentSlugSql(kind: DocumentKind, oldSlug: string, now: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT p.slug FROM post_slug_history h JOIN posts p ON p.id = h.post_id
-    WHERE h.slug = ${oldSlug} AND ${isPublicPost(now)}`;
+    WHERE h.slug = ${oldSlug} AND ${isPublicDocument(kind, now)}`;
 }
 
+/** Bodies of public documents of any kind, by id (GraphQL body fields). */
 export function publishedBodiesSql(ids: readonly string[], now: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT p.id::text AS id, p.html, p.plaintext, p.markdown, p.toc
-    FROM posts p WHERE p.id = ANY(${[...ids]}::uuid[]) AND ${isPublicPost(now)}`;
+    FROM posts p WHERE p.id = ANY(${[...ids]}::uuid[]) AND ${isPublicDocument(ALL_KINDS, now)}`;
 }
 
-export function publishedUrlsSql(now: Date): Prisma.Sql {
+/** Kind, slug and last change of every public document of the given kinds, newest first (the sitemap). */
+export function publishedUrlsSql(kinds: readonly DocumentKind[], now: Date): Prisma.Sql {
   return Prisma.sql`
-    SELECT p.slug, p.updated_at AS "updatedAt" FROM posts p
-    WHERE ${isPublicPost(now)} ORDER BY p.published_at DESC, p.id DESC`;
+    SELECT p.kind::text AS kind, p.slug, p.updated_at AS "updatedAt" FROM posts p
+    WHERE ${isPublicDocument(kinds, now)} ORDER BY p.published_at DESC, p.id DESC`;
 }
+
+const ALL_KINDS = Object.keys(DOCUMENT_KINDS) as DocumentKind[];

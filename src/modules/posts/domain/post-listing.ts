@@ -1,6 +1,7 @@
 import { DomainError } from '../../../common/errors/domain-error';
 import { DEFAULT_LIMIT } from '../../../common/pagination/page.query';
 import { PageRequest } from '../../../common/pagination/pagination.types';
+import type { DocumentKind } from './document-kind';
 
 export const POST_ORDERS = ['publishedAt:desc', 'publishedAt:asc', 'updatedAt:desc', 'title:asc'] as const;
 export type PostOrder = (typeof POST_ORDERS)[number];
@@ -27,6 +28,10 @@ export const POST_FIELDS = [
 ] as const;
 export type PostField = (typeof POST_FIELDS)[number];
 
+/** Pages have no tags or authors. */
+const LABEL_FIELDS: readonly PostField[] = ['tags', 'primaryTag', 'authors', 'primaryAuthor'];
+export const PAGE_FIELDS = POST_FIELDS.filter((f) => !LABEL_FIELDS.includes(f));
+
 export interface PostListFilter {
   /** Any of these tag slugs. */
   tags?: string[];
@@ -38,6 +43,8 @@ export interface PostListFilter {
 }
 
 export interface PostListOptions {
+  /** Which documents: posts (the default) or pages. */
+  kind?: DocumentKind;
   filter: PostListFilter;
   order: PostOrder;
   page: PageRequest;

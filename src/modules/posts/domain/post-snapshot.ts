@@ -12,7 +12,8 @@ export interface PostSnapshot {
   status: 'DRAFT' | 'SCHEDULED' | 'PUBLISHED';
   publishedAt: string | null;
   featured: boolean;
-  featureImage: { url: string; alt: string | null; caption: string | null } | null;
+  /** A library image has `mediaId` (and no url); older snapshots and URL images have `url` only. */
+  featureImage: { mediaId?: string; url: string | null; alt: string | null; caption: string | null } | null;
   canonicalUrl: string | null;
   seo: { title: string | null; description: string | null; ogImage: string | null; twitterImage: string | null };
   tags: string[];

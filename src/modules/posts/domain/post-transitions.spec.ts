@@ -19,23 +19,23 @@ function errorOf(fn: () => unknown): { code?: string; detail?: string } {
 
 describe('post workflow transitions', () => {
   it('publishes a draft now when publishAt is absent or not in the future', () => {
-    expect(planPublish(draft, {}, NOW)).toEqual({ status: 'PUBLISHED', publishedAt: NOW, action: 'post.published' });
-    expect(planPublish(draft, { publishAt: PAST }, NOW)).toEqual({ status: 'PUBLISHED', publishedAt: NOW, action: 'post.published' });
+    expect(planPublish(draft, {}, NOW)).toEqual({ status: 'PUBLISHED', publishedAt: NOW, verb: 'published' });
+    expect(planPublish(draft, { publishAt: PAST }, NOW)).toEqual({ status: 'PUBLISHED', publishedAt: NOW, verb: 'published' });
     expect(planPublish(draft, { publishAt: NOW }, NOW).status).toBe('PUBLISHED');
   });
 
   it('schedules for a future publishAt, and reschedules a scheduled post', () => {
-    expect(planPublish(draft, { publishAt: FUTURE }, NOW)).toEqual({ status: 'SCHEDULED', publishedAt: FUTURE, action: 'post.scheduled' });
+    expect(planPublish(draft, { publishAt: FUTURE }, NOW)).toEqual({ status: 'SCHEDULED', publishedAt: FUTURE, verb: 'scheduled' });
     const later = new Date(FUTURE.getTime() + 1000);
     expect(planPublish(scheduled, { publishAt: later }, NOW).publishedAt).toEqual(later);
   });
 
   it('publishes a scheduled post early', () => {
-    expect(planPublish(scheduled, {}, NOW)).toEqual({ status: 'PUBLISHED', publishedAt: NOW, action: 'post.published' });
+    expect(planPublish(scheduled, {}, NOW)).toEqual({ status: 'PUBLISHED', publishedAt: NOW, verb: 'published' });
   });
 
   it('backdates with an explicit past publishedAt', () => {
-    expect(planPublish(draft, { publishedAt: PAST }, NOW)).toEqual({ status: 'PUBLISHED', publishedAt: PAST, action: 'post.published' });
+    expect(planPublish(draft, { publishedAt: PAST }, NOW)).toEqual({ status: 'PUBLISHED', publishedAt: PAST, verb: 'published' });
   });
 
   it('rejects a future publishedAt and publishAt together with publishedAt (400)', () => {
@@ -52,8 +52,8 @@ describe('post workflow transitions', () => {
   });
 
   it('unpublishes published and scheduled posts to a draft without a publication time', () => {
-    expect(planUnpublish(published)).toEqual({ status: 'DRAFT', publishedAt: null, action: 'post.unpublished' });
-    expect(planUnpublish(scheduled)).toEqual({ status: 'DRAFT', publishedAt: null, action: 'post.unpublished' });
+    expect(planUnpublish(published)).toEqual({ status: 'DRAFT', publishedAt: null, verb: 'unpublished' });
+    expect(planUnpublish(scheduled)).toEqual({ status: 'DRAFT', publishedAt: null, verb: 'unpublished' });
   });
 
   it('refuses to unpublish a draft (409)', () => {

@@ -2,7 +2,8 @@ import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 
 export type PostStatusName = 'DRAFT' | 'SCHEDULED' | 'PUBLISHED';
-export type WorkflowAction = 'post.published' | 'post.scheduled' | 'post.unpublished';
+/** What a workflow step did; the audit action is `<kind>.<verb>` (see document-kind.ts). */
+export type WorkflowVerb = 'published' | 'scheduled' | 'unpublished';
 
 export interface PublicationState {
   status: PostStatusName;
@@ -17,7 +18,7 @@ export interface PublishRequest {
 }
 
 export interface Transition extends PublicationState {
-  action: WorkflowAction;
+  verb: WorkflowVerb;
 }
 
 function illegal(detail: string): DomainError {
@@ -44,13 +45,13 @@ export function planPublish(current: PublicationState, request: PublishRequest, 
     throw illegal('The post is already published. Unpublish it first to publish it again or to schedule it.');
   }
   if (publishAt && publishAt.getTime() > now.getTime()) {
-    return { status: 'SCHEDULED', publishedAt: publishAt, action: 'post.scheduled' };
+    return { status: 'SCHEDULED', publishedAt: publishAt, verb: 'scheduled' };
   }
-  return { status: 'PUBLISHED', publishedAt: publishedAt ?? now, action: 'post.published' };
+  return { status: 'PUBLISHED', publishedAt: publishedAt ?? now, verb: 'published' };
 }
 
 /** PUBLISHED or SCHEDULED → DRAFT. A draft has no publication time, so publishedAt is cleared. */
 export function planUnpublish(current: PublicationState): Transition {
   if (current.status === 'DRAFT') throw illegal('The post is already a draft.');
-  return { status: 'DRAFT', publishedAt: null, action: 'post.unpublished' };
+  return { status: 'DRAFT', publishedAt: null, verb: 'unpublished' };
 }

@@ -1,4 +1,4 @@
-import { buildPostUrl, siteHome } from './post-url';
+import { buildPostUrl, documentUrlFor, siteHome } from './post-url';
 
 describe('buildPostUrl', () => {
   it('joins the site URL and the default pattern', () => {
@@ -26,5 +26,13 @@ describe('siteHome', () => {
   it('ends with exactly one slash', () => {
     expect(siteHome('https://b.example')).toBe('https://b.example/');
     expect(siteHome('https://b.example//')).toBe('https://b.example/');
+  });
+});
+
+describe('documentUrlFor', () => {
+  it('builds each kind from its own pattern', () => {
+    const site = { url: 'https://b.example', postUrlPattern: '/blog/{slug}/', pageUrlPattern: '/{slug}/' };
+    expect(documentUrlFor(site, 'post', 'x')).toBe('https://b.example/blog/x/');
+    expect(documentUrlFor(site, 'page', 'about')).toBe('https://b.example/about/');
   });
 });

@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ImageModel } from '../../media/models/image.model';
 
 export enum PostStatus {
   DRAFT = 'DRAFT',
@@ -16,9 +17,15 @@ export class ReadingTime {
   @ApiProperty() @Field(() => Int) images: number;
 }
 
+/** A feature image as a revision snapshot records it: a library image (`mediaId`) or a URL. */
 @ObjectType('FeatureImage')
 export class FeatureImage {
-  @ApiProperty() @Field() url: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The media library item, if the image is one.' })
+  @Field(() => ID, { nullable: true, description: 'The media library item, if the image is one.' })
+  mediaId?: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The image URL (null for a library image).' })
+  @Field(() => String, { nullable: true, description: 'The image URL (null for a library image).' })
+  url: string | null;
   @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true }) alt: string | null;
   @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true }) caption: string | null;
 }
@@ -46,8 +53,9 @@ export interface PostBody {
   toc: TocEntry[];
 }
 
-@ObjectType('Post')
-export class PostModel implements Partial<PostBody> {
+/** Fields every document kind has (posts and pages); each kind is its own GraphQL type. */
+@ObjectType({ isAbstract: true })
+export abstract class DocumentModel implements Partial<PostBody> {
   @ApiProperty({ format: 'uuid' }) @Field(() => ID) id: string;
   @ApiProperty() @Field() slug: string;
   @ApiProperty() @Field() title: string;
@@ -62,11 +70,12 @@ export class PostModel implements Partial<PostBody> {
   @ApiProperty({ type: String, format: 'date-time' }) @Field(() => GraphQLISODateTime) updatedAt: Date;
   @ApiProperty({ description: 'Incremented on every change; the ETag of editor routes.' }) @Field(() => Int) version: number;
   @ApiProperty({ type: ReadingTime }) @Field(() => ReadingTime) readingTime: ReadingTime;
-  @ApiProperty({ type: FeatureImage, nullable: true }) @Field(() => FeatureImage, { nullable: true })
-  featureImage: FeatureImage | null;
+  @ApiProperty({ type: ImageModel, nullable: true, description: 'A library image (dimensions, srcset, variants, placeholder, ...) or a URL-only image.' })
+  @Field(() => ImageModel, { nullable: true, description: 'A library image (dimensions, srcset, variants, placeholder, ...) or a URL-only image.' })
+  featureImage: ImageModel | null;
   @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true }) canonicalUrl: string | null;
   @ApiProperty({ type: Seo }) @Field(() => Seo) seo: Seo;
-  @ApiProperty({ description: 'Where the post lives on the website: SITE_URL with POST_URL_PATTERN.', example: 'https://blog.example/the-case-for-the-long-read/' })
+  @ApiProperty({ description: 'Where it lives on the website: SITE_URL with POST_URL_PATTERN (PAGE_URL_PATTERN for pages).', example: 'https://blog.example/the-case-for-the-long-read/' })
   url?: string;
 
   // Body fields: resolved on demand in GraphQL, present in REST when requested with `formats`.
@@ -76,3 +85,9 @@ export class PostModel implements Partial<PostBody> {
   markdown?: string | null;
   @ApiPropertyOptional({ type: [TocEntry] }) toc?: TocEntry[];
 }
+
+@ObjectType('Post')
+export class PostModel extends DocumentModel {}
+
+@ObjectType('Page', { description: 'A page (About, Contact): a document like a post, without tags, authors or related posts, and not in lists or feeds.' })
+export class PageModel extends DocumentModel {}

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { FeatureImage, ReadingTime } from '../../posts/models/post.model';
+import { ImageModel } from '../../media/models/image.model';
+import { ReadingTime } from '../../posts/models/post.model';
 import { TagModel } from '../../tags/models/tag.model';
 
 /** REST shape of one related post: what a "related posts" footer renders. */
@@ -12,7 +13,7 @@ export class RelatedPostSummary {
   @ApiProperty() excerpt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: Date | null;
   @ApiProperty({ type: ReadingTime }) readingTime: ReadingTime;
-  @ApiProperty({ type: FeatureImage, nullable: true }) featureImage: FeatureImage | null;
+  @ApiProperty({ type: ImageModel, nullable: true }) featureImage: ImageModel | null;
   @ApiProperty({ type: [TagModel] }) tags: TagModel[];
   @ApiProperty({ type: TagModel, nullable: true }) primaryTag: TagModel | null;
 }

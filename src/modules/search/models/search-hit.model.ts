@@ -1,11 +1,25 @@
-import { Field, Float, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { Connection } from '../../../common/graphql/connection.types';
-import { PostModel } from '../../posts/models/post.model';
+import { PageModel, PostModel } from '../../posts/models/post.model';
 
-@ObjectType('SearchHit', { description: 'One search result: the post, its relevance and a highlighted excerpt of its body.' })
+/** The kind of a found document (the values are the REST `type` strings). */
+export enum DocumentType {
+  post = 'post',
+  page = 'page',
+}
+registerEnumType(DocumentType, { name: 'DocumentType', description: 'What a search hit found: a post or a page.' });
+
+@ObjectType('SearchHit', { description: 'One search result: the post or page, its relevance and a highlighted excerpt of its body.' })
 export class SearchHitModel {
-  @Field(() => PostModel) post: PostModel;
+  @Field(() => DocumentType, { description: 'post or page: which of `post` and `page` is set.' })
+  type: DocumentType;
+
+  @Field(() => PostModel, { nullable: true, description: 'The post, when `type` is post.' })
+  post?: PostModel;
+
+  @Field(() => PageModel, { nullable: true, description: 'The page, when `type` is page.' })
+  page?: PageModel;
 
   @ApiProperty({ description: 'ts_rank_cd relevance (higher is better); only comparable within one query.' })
   @Field(() => Float, { description: 'Relevance (higher is better); only comparable within one query.' })

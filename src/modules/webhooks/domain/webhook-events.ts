@@ -7,6 +7,11 @@ export const WEBHOOK_EVENTS = [
   'post.updated',
   'post.unpublished',
   'post.deleted',
+  'page.published',
+  'page.updated',
+  'page.unpublished',
+  'page.deleted',
+  'page.*',
   'tag.created',
   'tag.updated',
   'tag.deleted',
@@ -21,7 +26,8 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** What an event says about its post, as captured in the writing transaction (see the migration). */
 export interface PostEventData {
-  type: 'post';
+  /** The document kind: pages are described exactly like posts. */
+  type: 'post' | 'page';
   id: string;
   slug: string;
   /** DRAFT, SCHEDULED, PUBLISHED, or DELETED for `post.deleted`. */
@@ -45,7 +51,7 @@ export interface CompletedPostEventData extends PostEventData {
 
 export function isPostEventData(data: unknown): data is PostEventData {
   const candidate = data as Partial<PostEventData> | null;
-  return candidate?.type === 'post' && typeof candidate.slug === 'string' && typeof candidate.id === 'string';
+  return (candidate?.type === 'post' || candidate?.type === 'page') && typeof candidate.slug === 'string' && typeof candidate.id === 'string';
 }
 
 export function isCompleted(data: PostEventData): data is CompletedPostEventData {
@@ -61,7 +67,7 @@ export function completePostEventData(
 ): CompletedPostEventData {
   const url = urlOf(data.slug);
   const previousUrl = data.previousSlug && data.previousSlug !== data.slug ? urlOf(data.previousSlug) : undefined;
-  const wasOrIsPublic = data.status === 'PUBLISHED' || event === 'post.unpublished' || data.previousStatus === 'PUBLISHED';
+  const wasOrIsPublic = data.status === 'PUBLISHED' || event.endsWith('.unpublished') || data.previousStatus === 'PUBLISHED';
   const purge = wasOrIsPublic ? [url, ...(previousUrl ? [previousUrl] : [])] : [];
   return {
     ...data,

@@ -4,7 +4,7 @@
 import createClient from 'openapi-fetch';
 import type { paths } from './api.js';
 
-const [baseUrl = '', postSlug = '', tagSlug = '', authorSlug = '', searchTerm = ''] = process.argv.slice(2);
+const [baseUrl = '', postSlug = '', tagSlug = '', authorSlug = '', searchTerm = '', pageSlug = ''] = process.argv.slice(2);
 const api = createClient<paths>({ baseUrl });
 
 function must<T>(value: T | undefined, what: string): T {
@@ -31,6 +31,10 @@ const tagById = must((await api.GET('/api/tags/{id}', { params: { path: { id: ta
 const authors = must((await api.GET('/api/authors', {})).data, 'authors');
 const author = must((await api.GET('/api/authors/slug/{slug}', { params: { path: { slug: authorSlug } } })).data, 'author').data;
 const authorById = must((await api.GET('/api/authors/{id}', { params: { path: { id: author.id } } })).data, 'author by id').data;
+
+const pages = must((await api.GET('/api/pages', { params: { query: { limit: 10 } } })).data, 'pages');
+const page = must((await api.GET('/api/pages/slug/{slug}', { params: { path: { slug: pageSlug } } })).data, 'page').data;
+const pageById = must((await api.GET('/api/pages/{id}', { params: { path: { id: page.id }, query: { fields: ['title'] } } })).data, 'page by id').data;
 
 const search = must((await api.GET('/api/search', { params: { query: { q: searchTerm, limit: 5 } } })).data, 'search');
 const rss = must((await api.GET('/api/feed.xml', { parseAs: 'text' })).data, 'rss');
@@ -69,8 +73,15 @@ const out = {
   search: {
     total: search.meta.pagination.total,
     hasMore: search.meta.pagination.hasMore,
-    hits: search.data.map((h) => ({ title: h.post.title, rank: h.rank > 0, snippet: h.snippet.includes('<mark>'), tags: h.post.tags.map((t) => t.slug) })),
+    hits: search.data.map((h) => ({
+      type: h.type,
+      title: (h.post ?? h.page)?.title,
+      rank: h.rank > 0,
+      snippet: h.snippet.includes('<mark>'),
+      tags: h.post?.tags.map((t) => t.slug) ?? [],
+    })),
   },
+  page: { title: page.title, url: page.url, html: page.html ?? null, listTotal: pages.data.length, sameById: pageById.title === page.title },
   rssHasItem: rss.includes('<item>'),
   jsonFeedKeys: Object.keys(jsonFeed).sort(),
   sitemapHasUrl: sitemap.includes('<loc>'),
