@@ -9,11 +9,10 @@ import type { LabelModel } from './models/label.model';
 
 /**
  * Whether posts carry their labels' images and social links. Public post reads embed labels through
- * the post read model (posts/data/post-read-model.ts), which does not select them yet, and editor reads
- * and webhook payloads must show a post exactly as the public read does. Set to true together with the
- * post read model's switch to `postLabelsJson` (labels/data/label-read-model.ts).
+ * the post read model (posts/data/post-read-model.ts, with `postLabelsJson`), and editor reads and
+ * webhook payloads must show a post exactly as the public read does.
  */
-export const POSTS_EMBED_LABEL_EXTRAS = false;
+export const POSTS_EMBED_LABEL_EXTRAS = true;
 
 /** Public label use cases of one kind, shared by its REST controller and GraphQL resolver. */
 export abstract class LabelsService<K extends LabelKind, M extends LabelModel> {

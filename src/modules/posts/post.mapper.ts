@@ -1,6 +1,8 @@
+import { AUTHOR_LABEL } from '../authors/author.label';
 import type { AuthorModel } from '../authors/models/author.model';
 import type { MediaImagesService } from '../media/media-images.service';
 import type { TagModel } from '../tags/models/tag.model';
+import { TAG_LABEL } from '../tags/tag.label';
 import type { PostReadRow, PostRow } from './data/post-read-model';
 import { DOCUMENT_KINDS } from './domain/document-kind';
 import { documentUrlFor } from './domain/post-url';
@@ -59,13 +61,16 @@ export type PageDocument = PostModel & { url: string };
  */
 export function toPostWithRelations(row: PostReadRow, site: SiteUrls, images: FeatureImageResolver): PostWithRelations {
   if (!DOCUMENT_KINDS[row.kind].labels) return toPageDocument(row, site, images) as PostWithRelations;
+  // The labels' own presenters (the same images resolver), so an embedded tag reads as /api/tags shows it.
+  const tags = row.tags.map((t) => TAG_LABEL.toModel(t, images));
+  const authors = row.authors.map((a) => AUTHOR_LABEL.toModel(a, images));
   return {
     ...toPostModel(row, images),
     url: documentUrlFor(site, row.kind, row.slug),
-    tags: row.tags,
-    primaryTag: row.tags[0] ?? null,
-    authors: row.authors,
-    primaryAuthor: row.authors[0] ?? null,
+    tags,
+    primaryTag: tags[0] ?? null,
+    authors,
+    primaryAuthor: authors[0] ?? null,
   };
 }
 

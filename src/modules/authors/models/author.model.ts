@@ -13,13 +13,12 @@ export class AuthorModel extends LabelModel {
   @Field(() => String, { nullable: true, description: 'The portrait\'s URL as given by the editor (see `avatar` for the library image).' })
   avatarUrl: string | null;
 
-  // Optional in the document until posts embed labels with it (post read model); every author read has it.
   @ApiProperty({
-    type: ImageModel, nullable: true, required: false,
+    type: ImageModel, nullable: true,
     description: 'The portrait: the library image when one is set, else a URL-only image of `avatarUrl`.',
   })
   @Field(() => ImageModel, { nullable: true, description: 'The portrait: the library image when one is set, else a URL-only image of `avatarUrl`.' })
-  avatar?: ImageModel | null;
+  avatar: ImageModel | null;
 
   @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true })
   website: string | null;

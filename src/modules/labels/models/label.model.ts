@@ -15,10 +15,9 @@ export abstract class LabelModel {
   @ApiProperty({ example: 'Long-form' }) @Field()
   name: string;
 
-  // Optional in the document until posts embed labels with it (post read model); every label read has it.
-  @ApiProperty({ type: SocialLinksModel, required: false })
-  @Field(() => SocialLinksModel, { nullable: true, description: 'Social profiles (URLs), null per network where unset.' })
-  social?: SocialLinksModel;
+  @ApiProperty({ type: SocialLinksModel, description: 'Social profiles (URLs), null per network where unset.' })
+  @Field(() => SocialLinksModel, { description: 'Social profiles (URLs), null per network where unset.' })
+  social: SocialLinksModel;
 }
 
 /** The editor's view of a label of model `Base`: any label, used or not, with its ETag. */

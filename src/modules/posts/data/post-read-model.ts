@@ -1,8 +1,7 @@
 import { Prisma } from '../../../generated/prisma/client';
-import type { AuthorModel } from '../../authors/models/author.model';
+import { type AuthorReadRow, LABEL_TABLES, postLabelsJson, type TagReadRow } from '../../labels/data/label-read-model';
 import { mediaImageJson } from '../../media/data/media-read-model';
 import type { MediaImageRow } from '../../media/domain/image';
-import type { TagModel } from '../../tags/models/tag.model';
 import type { DocumentKind } from '../domain/document-kind';
 import type { BodyFormatName } from '../domain/post-listing';
 
@@ -53,8 +52,11 @@ export interface PostBodyRow {
 
 export type PostRow = PostSummaryRow & PostBodyRow;
 
-/** A public post row with its ordered tags and authors, aggregated in the same statement. */
-export type PostReadRow = PostRow & { tags: TagModel[]; authors: AuthorModel[] };
+/**
+ * A public post row with its ordered tags and authors (label rows with their library images), aggregated
+ * in the same statement; map them with the labels presenter (post.mapper.ts does).
+ */
+export type PostReadRow = PostRow & { tags: TagReadRow[]; authors: AuthorReadRow[] };
 
 /** The summary columns over `posts p`, aliased to the row type above. */
 export const POST_COLUMNS = Prisma.sql`
@@ -98,11 +100,13 @@ export function countedButAhead(alias: string, now: Date): Prisma.Sql {
   return Prisma.sql`${p}.kind = 'post' AND ${p}.status = 'PUBLISHED' AND ${p}.published_at > ${now}`;
 }
 
-// Constant identifiers only: never built from input.
-export const LABELS = {
-  tag: { table: Prisma.raw('tags'), links: Prisma.raw('post_tags'), column: Prisma.raw('tag_id') },
-  author: { table: Prisma.raw('authors'), links: Prisma.raw('post_authors'), column: Prisma.raw('author_id') },
-} as const;
+// Constant identifiers only (the labels module's table descriptor): never built from input.
+const labelTableSql = (kind: keyof typeof LABEL_TABLES) => ({
+  table: Prisma.raw(LABEL_TABLES[kind].table),
+  links: Prisma.raw(LABEL_TABLES[kind].links),
+  column: Prisma.raw(LABEL_TABLES[kind].linkColumn),
+});
+export const LABELS = { tag: labelTableSql('tag'), author: labelTableSql('author') } as const;
 export type LabelKind = keyof typeof LABELS;
 
 /**
@@ -118,27 +122,11 @@ export function labelPostCount(kind: LabelKind, alias: string, now: Date): Prism
     WHERE ul.${column} = ${label}.id AND ${countedButAhead('u', now)})::int)`;
 }
 
-/** JSON object of the tags row `alias` in the public Tag shape (key order as the REST output). */
-export function tagJson(alias: string, postCount: Prisma.Sql): Prisma.Sql {
-  const t = Prisma.raw(alias);
-  return Prisma.sql`json_build_object('id', ${t}.id, 'slug', ${t}.slug, 'name', ${t}.name, 'description', ${t}.description,
-    'postCount', ${postCount})`;
-}
-
-/** JSON object of the authors row `alias` in the public Author shape. */
-export function authorJson(alias: string, postCount: Prisma.Sql): Prisma.Sql {
-  const a = Prisma.raw(alias);
-  return Prisma.sql`json_build_object('id', ${a}.id, 'slug', ${a}.slug, 'name', ${a}.name, 'bio', ${a}.bio,
-    'avatarUrl', ${a}.avatar_url, 'website', ${a}.website, 'postCount', ${postCount})`;
-}
-
 /** The ordered tags and authors of `posts p` as two JSON columns ("tags", "authors"), for any set of posts. */
 export function relationColumns(now: Date): Prisma.Sql {
   return Prisma.sql`
-  (SELECT COALESCE(json_agg(${tagJson('t', labelPostCount('tag', 't', now))} ORDER BY x.position), '[]'::json)
-     FROM post_tags x JOIN tags t ON t.id = x.tag_id WHERE x.post_id = p.id) AS "tags",
-  (SELECT COALESCE(json_agg(${authorJson('a', labelPostCount('author', 'a', now))} ORDER BY x.position), '[]'::json)
-     FROM post_authors x JOIN authors a ON a.id = x.author_id WHERE x.post_id = p.id) AS "authors"`;
+  ${postLabelsJson('tag', 'p', (t) => labelPostCount('tag', t, now))} AS "tags",
+  ${postLabelsJson('author', 'p', (a) => labelPostCount('author', a, now))} AS "authors"`;
 }
 
 /** The same visibility rule for the editor API's Prisma reads (its per-label counts). */

@@ -9,10 +9,9 @@ export class TagModel extends LabelModel {
   @ApiProperty({ type: String, nullable: true }) @Field(() => String, { nullable: true })
   description: string | null;
 
-  // Optional in the document until posts embed labels with it (post read model); every tag read has it.
-  @ApiProperty({ type: ImageModel, nullable: true, required: false, description: 'The tag\'s image from the media library.' })
+  @ApiProperty({ type: ImageModel, nullable: true, description: 'The tag\'s image from the media library.' })
   @Field(() => ImageModel, { nullable: true, description: 'The tag\'s image from the media library.' })
-  image?: ImageModel | null;
+  image: ImageModel | null;
 
   @ApiProperty({ description: 'Number of published posts with this tag.' })
   @Field(() => Int, { description: 'Number of published posts with this tag.' })
