@@ -12,7 +12,7 @@ describe('the response check against the OpenAPI document', () => {
   beforeAll(async () => {
     t = await createTestApp();
     check = new ResponseSchemaCheck((await request(t.http).get('/api/openapi.json').expect(200)).body);
-    const social = { x: null, mastodon: null, bluesky: null, threads: null, github: null, linkedin: null, facebook: null };
+    const social = { x: null, mastodon: null, bluesky: null, threads: null, github: null, linkedin: null, facebook: null, instagram: null, youtube: null };
     tag = { id: '0f8b5d1e-4c2a-4e7b-9a51-6d3c2b1a0e9f', slug: 'writing', name: 'Writing', description: null, image: null, social, postCount: 3 };
   });
   afterAll(() => t.close());
