@@ -78,6 +78,20 @@ export async function replaceAuthors(tx: Tx, postId: string, slugs: string[]): P
   await tx.postAuthor.createMany({ data: unique.map((slug, position) => ({ postId, authorId: found.get(slug)!, position })) });
 }
 
+/**
+ * Sets the library images the post's body shows (`post_media`, which media deletes check) to `mediaIds`,
+ * in one statement; ids of items that no longer exist are skipped. The FK check key-share-locks each
+ * media row, so a concurrent media delete waits for this write and then sees the reference.
+ */
+export async function replaceBodyMedia(tx: Tx, postId: string, mediaIds: readonly string[]): Promise<void> {
+  const ids = [...mediaIds];
+  await tx.$executeRaw`
+    WITH dropped AS (DELETE FROM post_media WHERE post_id = ${postId}::uuid AND NOT (media_id = ANY(${ids}::uuid[])))
+    INSERT INTO post_media (post_id, media_id)
+    SELECT ${postId}::uuid, m.id FROM media m WHERE m.id = ANY(${ids}::uuid[])
+    ON CONFLICT DO NOTHING`;
+}
+
 /** The old slug of a published post keeps redirecting to it; the new one must not redirect anywhere. */
 export async function recordSlugChange(tx: Tx, postId: string, oldSlug: string, newSlug: string): Promise<void> {
   await tx.postSlugHistory.deleteMany({ where: { slug: newSlug } });

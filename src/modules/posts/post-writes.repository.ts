@@ -57,6 +57,8 @@ export interface PostWrite<C> {
   authors?: string[];
   /** Set when a published post's slug changes: the old one keeps redirecting. */
   previousSlug?: string;
+  /** Library images the (re-rendered) body shows, replacing the `post_media` rows; absent: unchanged. */
+  bodyMedia?: string[];
 }
 
 export interface AuditNote {
@@ -157,6 +159,7 @@ export class PostWritesRepository {
     await this.fault('links');
     if (write.tags) await step.replaceTags(tx, id, write.tags);
     if (write.authors) await step.replaceAuthors(tx, id, write.authors);
+    if (write.bodyMedia) await step.replaceBodyMedia(tx, id, write.bodyMedia);
     await this.fault('revision');
     const revision = await step.addRevision(tx, id, actor);
     await this.fault('related');

@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DomainError } from '../../common/errors/domain-error';
 import { Paginated, pageMeta, PageRequest } from '../../common/pagination/pagination.types';
 import { ContentBodyService } from '../content-body/content-body.service';
+import { decorateLibraryImages, libraryImageRefs } from '../media/domain/body-images';
+import { MediaImagesService } from '../media/media-images.service';
 import { AcceptedVersions, matchVersion } from './domain/post-etag';
 import { BodyFormatName, parsePostOrder, PostListFilter, PostOrder } from './domain/post-listing';
 import { planPublish, planUnpublish, PublishRequest } from './domain/post-transitions';
@@ -14,7 +17,7 @@ import { PostBody, PostModel, PostStatus, TocEntry } from './models/post.model';
 import { PostRevisionModel } from './models/post-revision.model';
 import { PostIdempotencyService, StoredResponse } from './post-idempotency.service';
 import { snapshotToUpdate, toCreateWrite, toUpdateWrite } from './post-write.mapper';
-import { PostWritesRepository, WriteActor } from './post-writes.repository';
+import { PostColumns, PostWrite, PostWritesRepository, WriteActor } from './post-writes.repository';
 import { PostRow, PostsRepository } from './posts.repository';
 import { PostsService, PostWithRelations } from './posts.service';
 
@@ -42,6 +45,8 @@ export class PostsAdminService {
     private readonly posts: PostsService,
     private readonly body: ContentBodyService,
     private readonly idempotency: PostIdempotencyService,
+    private readonly images: MediaImagesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(options: AdminListOptions, formats: readonly BodyFormatName[] = []): Promise<Paginated<PostWithRelations>> {
@@ -74,7 +79,8 @@ export class PostsAdminService {
     return this.idempotency.once(
       { tokenId: actor.tokenId, key: idempotencyKey, operation: `create${label}`, request: input },
       async (claim) => {
-        const id = await this.writes.create(toCreateWrite(input, this.body), actor, { action: documentAction(kind, 'created') }, claim);
+        const write = await this.withBodyImages(toCreateWrite(input, this.body), null);
+        const id = await this.writes.create(write, actor, { action: documentAction(kind, 'created') }, claim);
         return { status: 201, body: { data: await this.get(id, ADMIN_POST_FORMATS, kind) } };
       },
       // The first attempt created the document but died before answering: answer with it as it is now.
@@ -135,11 +141,30 @@ export class PostsAdminService {
   ) {
     const current = await this.row(kind, id, ADMIN_POST_FORMATS);
     const version = matchVersion(accepted, current.version);
-    const write = toUpdateWrite(input, current, this.body);
+    const write = await this.withBodyImages(toUpdateWrite(input, current, this.body), current.html ?? null);
     // Webhook payloads name the old slug, so a site can purge or redirect its old URL.
     const renamed = write.slug !== undefined && write.slug !== current.slug ? { previousSlug: current.slug } : {};
     await this.writes.update(id, version, write, actor, { action: documentAction(kind, verb), details: { ...details, ...renamed } });
     return this.get(id, ADMIN_POST_FORMATS, kind);
+  }
+
+  /**
+   * Library images in a re-rendered body: their `<img>` get sizes, srcset and lazy loading in the stored
+   * html, and the write records them in `post_media` (so a media delete sees the use). Unknown library
+   * refs stay as written, with no row. A body without library images costs no statement, unless the
+   * previous body had some (its rows are then cleared).
+   */
+  private async withBodyImages<W extends PostWrite<Partial<PostColumns>>>(write: W, previousHtml: string | null): Promise<W> {
+    const html = write.columns.html;
+    if (html === undefined) return write;
+    const publicUrl = this.config.media.publicUrl;
+    const refs = libraryImageRefs(html, publicUrl);
+    if (refs.length === 0) {
+      const hadImages = previousHtml !== null && libraryImageRefs(previousHtml, publicUrl).length > 0;
+      return hadImages ? { ...write, bodyMedia: [] } : write;
+    }
+    const images = await this.images.byIds(refs);
+    return { ...write, columns: { ...write.columns, html: decorateLibraryImages(html, images, publicUrl) }, bodyMedia: [...images.keys()] };
   }
 
   /** A post from a stored JSON response (idempotent replays), with its dates revived. */
