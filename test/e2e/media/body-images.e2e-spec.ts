@@ -6,6 +6,7 @@ import request from 'supertest';
 import { createDraft } from '../../helpers/admin-posts';
 import { waitFor } from '../../helpers/cache';
 import { createTestApp, TestApp } from '../../helpers/create-test-app';
+import { gql } from '../../helpers/graphql';
 import { png } from '../../helpers/media-images';
 import { expectProblem } from '../../helpers/problem';
 import { bearer, issueToken } from '../../helpers/tokens';
@@ -104,5 +105,33 @@ describe('library images in documents', () => {
 
     await request(t.http).patch(`/api/admin/media/${item.id}`).set(media).set('If-Match', item.etag).send({ alt: 'New alt' }).expect(200);
     expect(await read()).toBe('New alt');
+  });
+
+  it('embeds tag images, author avatars and social links in posts, as public and editor reads show them', async () => {
+    const cover = await upload('tag.png', { alt: 'Tag alt' });
+    const portrait = await upload('author.png');
+    const suffix = randomUUID().slice(0, 8);
+    const tag = (await request(t.http).post('/api/admin/tags').set(bearer(editor)).send({ name: `Maps ${suffix}`, imageId: cover.id, social: { x: '@maps' } }).expect(201)).body.data;
+    const author = (await request(t.http).post('/api/admin/authors').set(bearer(editor)).send({ name: `Ada ${suffix}`, avatarId: portrait.id, social: { github: 'ada' } }).expect(201)).body.data;
+    const draft = await createDraft(t, editor, { tags: [tag.slug], authors: [author.slug] });
+    await publish('posts', draft.id, draft.etag);
+
+    const expected = {
+      tags: [expect.objectContaining({ slug: tag.slug, image: expect.objectContaining({ mediaId: cover.id, alt: 'Tag alt', srcset: cover.srcset }), social: expect.objectContaining({ x: 'https://x.com/maps', github: null }) })],
+      authors: [expect.objectContaining({ slug: author.slug, avatar: expect.objectContaining({ mediaId: portrait.id }), social: expect.objectContaining({ github: 'https://github.com/ada' }) })],
+    };
+    const read = async () => (await request(t.http).get(`/api/posts/slug/${draft.post.slug}`).expect(200)).body.data;
+    expect(await read()).toMatchObject(expected);
+    expect((await request(t.http).get(`/api/admin/posts/${draft.id}`).set(bearer(editor)).expect(200)).body.data).toMatchObject(expected);
+    const graph = await gql(t, `{ post(slug: "${draft.post.slug}") { tags { image { mediaId } social { x } } authors { avatar { mediaId } social { github } } } }`);
+    expect(graph.errors).toBeUndefined();
+    expect(graph.data!.post).toEqual({
+      tags: [{ image: { mediaId: cover.id }, social: { x: 'https://x.com/maps' } }],
+      authors: [{ avatar: { mediaId: portrait.id }, social: { github: 'https://github.com/ada' } }],
+    });
+
+    // A media edit reaches the cached post through its embedded tag too.
+    await request(t.http).patch(`/api/admin/media/${cover.id}`).set(media).set('If-Match', cover.etag).send({ alt: 'Renamed' }).expect(200);
+    expect((await read()).tags[0].image.alt).toBe('Renamed');
   });
 });
