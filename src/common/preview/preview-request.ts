@@ -52,7 +52,7 @@ export const PREVIEWABLE = 'byline:previewable';
  * its latest state. `kind` names the document kind the read serves (`post`, `page`): a token of a
  * document of another kind gets the public answer. Everything else ignores preview tokens.
  */
-export const Previewable = (kind = 'post') =>
+export const Previewable = (kind: string = 'post') =>
   applyDecorators(
     SetMetadata(PREVIEWABLE, kind),
     ApiHeader({
