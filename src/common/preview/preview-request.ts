@@ -49,15 +49,16 @@ export const PREVIEWABLE = 'byline:previewable';
 /**
  * Marks a public single-document read (a REST route with an `:id` or `:slug` parameter, a GraphQL
  * query with an `id` or `slug` argument) that answers a valid preview token for that document with
- * its latest state. Everything else ignores preview tokens.
+ * its latest state. `kind` names the document kind the read serves (`post`, `page`): a token of a
+ * document of another kind gets the public answer. Everything else ignores preview tokens.
  */
-export const Previewable = () =>
+export const Previewable = (kind: string = 'post') =>
   applyDecorators(
-    SetMetadata(PREVIEWABLE, true),
+    SetMetadata(PREVIEWABLE, kind),
     ApiHeader({
       name: 'X-Preview-Token',
       required: false,
-      description: 'A draft preview token (`bylp_…`, from POST /api/admin/posts/{id}/preview-links). Valid for this document: ' +
+      description: `A draft preview token (\`bylp_…\`, from POST /api/admin/${kind}s/{id}/preview-links). Valid for this ${kind}: ` +
         'its latest state, marked `X-Byline-Preview: 1`, `Cache-Control: private, no-store`. Otherwise the public answer.',
     }),
     ApiQuery({ name: PREVIEW_QUERY_PARAM, required: false, type: String, description: 'The same token as a query parameter, for links opened in a browser.' }),

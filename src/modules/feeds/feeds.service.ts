@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { PostsService, PostWithRelations } from '../posts/posts.service';
+import { SettingsService } from '../settings/settings.service';
 import { TagsService } from '../tags/tags.service';
 import { FeedChannel, FeedEntry } from './domain/feed-entry';
 import { buildJsonFeed, JsonFeed } from './domain/json-feed';
@@ -16,6 +17,7 @@ export class FeedsService {
   constructor(
     private readonly posts: PostsService,
     private readonly tags: TagsService,
+    private readonly settings: SettingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,20 +41,24 @@ export class FeedsService {
   private async latest(tagSlug?: string): Promise<{ channel: FeedChannel; entries: FeedEntry[] }> {
     // Throws NOT_FOUND for an unknown tag before any post is read.
     const tag = tagSlug ? await this.tags.getPublicBySlug(tagSlug) : null;
-    const result = await this.posts.listPublished(
-      { filter: tag ? { tags: [tag.slug] } : {}, order: 'publishedAt:desc', page: { mode: 'cursor', limit: FEED_SIZE, cursor: null } },
-      ['html'],
-    );
+    const [result, site] = await Promise.all([
+      this.posts.listPublished(
+        { filter: tag ? { tags: [tag.slug] } : {}, order: 'publishedAt:desc', page: { mode: 'cursor', limit: FEED_SIZE, cursor: null } },
+        ['html'],
+      ),
+      // The site as edited in the settings (else SITE_TITLE, SITE_DESCRIPTION, SITE_LOCALE); settings edits
+      // bump the content generation, so cached feeds follow.
+      this.settings.identity(),
+    ]);
     const entries = result.items.map((post) => this.entryOf(post));
-    const site = this.config.site.url;
     const query = tag ? `?tag=${encodeURIComponent(tag.slug)}` : '';
     const channel: FeedChannel = {
-      title: tag ? `${tag.name} · ${this.config.site.title}` : this.config.site.title,
-      description: tag?.description ?? (tag ? `Posts tagged ${tag.name}` : `Latest posts`),
-      homeUrl: siteHome(site),
+      title: tag ? `${tag.name} · ${site.title}` : site.title,
+      description: tag ? (tag.description ?? `Posts tagged ${tag.name}`) : site.description || 'Latest posts',
+      homeUrl: siteHome(this.config.site.url),
       rssUrl: `${this.config.site.apiUrl}/api/feed.xml${query}`,
       jsonUrl: `${this.config.site.apiUrl}/api/feed.json${query}`,
-      language: 'en',
+      language: site.locale,
       updated: new Date(Math.max(0, ...entries.map((e) => e.updatedAt.getTime()))),
     };
     return { channel, entries };

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiMovedPermanentlyResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/access.decorators';
+import { Previewable } from '../../common/preview/preview-request';
 import { one } from '../../common/http/envelopes';
 import { MovedPermanently } from '../../common/http/moved-permanently';
 import { pickFields } from '../../common/http/pick-fields';
@@ -33,6 +34,7 @@ export class PagesController {
   }
 
   @Get('slug/:slug')
+  @Previewable('page')
   @ApiOperation({ summary: 'One published page by slug. An old slug answers 301 to the current one.' })
   @ApiDataResponse(PageResource, { description: 'The page.' })
   @ApiMovedPermanentlyResponse({ description: 'The page moved to a new slug; see Location.' })
@@ -43,6 +45,7 @@ export class PagesController {
   }
 
   @Get(':id')
+  @Previewable('page')
   @ApiOperation({ summary: 'One published page by id, with its html body by default.' })
   @ApiDataResponse(PageResource, { description: 'The page.' })
   async byId(@Param('id', UuidPipe) id: string, @Query() query: GetPageQuery) {

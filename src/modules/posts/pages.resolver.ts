@@ -1,6 +1,7 @@
 import { Args, ID, Info, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Public } from '../../common/auth/access.decorators';
+import { Previewable } from '../../common/preview/preview-request';
 import { DomainError } from '../../common/errors/domain-error';
 import { toConnection } from '../../common/graphql/connection.mapper';
 import { nullWhenMissing } from '../../common/graphql/null-when-missing';
@@ -31,6 +32,7 @@ export class PagesResolver extends DocumentFieldsResolver(PageModel, 'page') {
   }
 
   @Public()
+  @Previewable('page')
   @Query(() => PageModel, {
     nullable: true,
     description: 'One published page, by id or slug (exactly one); null when there is none. Old slugs resolve to the page.',

@@ -24,16 +24,33 @@ export class PreviewLinksController {
     summary: 'Create a draft preview link for one post: its token shows the latest state of that post alone through ' +
       'GET /api/posts/:id, /api/posts/slug/:slug and GraphQL post(), until it expires or is revoked. The token is shown once.',
   })
-  @ApiDataResponse(CreatedPreviewLinkModel, { status: 201, description: 'The link, with its token and the website URL to open.' })
-  async create(@Param('id', UuidPipe) id: string, @Body() body: CreatePreviewLinkInput, @Actor() actor: AuditActor) {
-    return one(await this.previews.create(id, body.expiresIn, actor));
+  @ApiDataResponse(CreatedPreviewLinkModel, { status: 201, description: 'The link, with its token and the website URL (POST_URL_PATTERN) to open.' })
+  async createForPost(@Param('id', UuidPipe) id: string, @Body() body: CreatePreviewLinkInput, @Actor() actor: AuditActor) {
+    return one(await this.previews.create(id, 'post', body.expiresIn, actor));
   }
 
   @Get('posts/:id/preview-links')
   @ApiOperation({ summary: 'The preview links of a post, newest first (never their tokens).' })
   @ApiListResponse(PreviewLinkModel, 'total', 'Every preview link of the post.')
-  async list(@Param('id', UuidPipe) id: string) {
-    return whole(await this.previews.list(id));
+  async listForPost(@Param('id', UuidPipe) id: string) {
+    return whole(await this.previews.list(id, 'post'));
+  }
+
+  @Post('pages/:id/preview-links')
+  @ApiOperation({
+    summary: 'Create a draft preview link for one page: its token shows the latest state of that page alone through ' +
+      'GET /api/pages/:id, /api/pages/slug/:slug and GraphQL page(), until it expires or is revoked. The token is shown once.',
+  })
+  @ApiDataResponse(CreatedPreviewLinkModel, { status: 201, description: 'The link, with its token and the website URL (PAGE_URL_PATTERN) to open.' })
+  async createForPage(@Param('id', UuidPipe) id: string, @Body() body: CreatePreviewLinkInput, @Actor() actor: AuditActor) {
+    return one(await this.previews.create(id, 'page', body.expiresIn, actor));
+  }
+
+  @Get('pages/:id/preview-links')
+  @ApiOperation({ summary: 'The preview links of a page, newest first (never their tokens).' })
+  @ApiListResponse(PreviewLinkModel, 'total', 'Every preview link of the page.')
+  async listForPage(@Param('id', UuidPipe) id: string) {
+    return whole(await this.previews.list(id, 'page'));
   }
 
   @Delete('preview-links/:id')

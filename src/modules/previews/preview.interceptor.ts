@@ -7,13 +7,22 @@ import { one } from '../../common/http/envelopes';
 import { pickFields } from '../../common/http/pick-fields';
 import { PREVIEW_RESPONSE_HEADER, PREVIEWABLE, takePreviewToken } from '../../common/preview/preview-request';
 import { createValidationPipe } from '../../common/validation/validation.pipe';
+import { DOCUMENT_KINDS, type DocumentKind } from '../posts/domain/document-kind';
+import type { BodyFormatName, PostField } from '../posts/domain/post-listing';
 import { GetPostQuery } from '../posts/dto/get-post.query';
+import { GetPageQuery } from '../posts/dto/list-pages.query';
 import type { PostLoaders } from '../posts/posts.loaders';
 import { DocumentPreview, PreviewsService, PreviewTarget } from './previews.service';
 
 const PREVIEW_MARK = Symbol.for('byline:preview');
 
-/** True for a post that a preview link is showing (GraphQL `Post.preview`). */
+/** The query rules of each kind's single-document REST read (exhaustive: a new kind must name its own). */
+const SINGLE_READ_QUERY: Record<DocumentKind, new () => { fields?: PostField[]; formats?: BodyFormatName[] }> = {
+  post: GetPostQuery,
+  page: GetPageQuery,
+};
+
+/** True for a document that a preview link is showing (GraphQL `Post.preview`, `Page.preview`). */
 export function isPreview(post: object): boolean {
   return (post as Record<symbol, unknown>)[PREVIEW_MARK] === true;
 }
@@ -34,19 +43,21 @@ export class PreviewInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!this.reflector.get<boolean | undefined>(PREVIEWABLE, context.getHandler())) return next.handle();
+    const kind = this.reflector.get<string | undefined>(PREVIEWABLE, context.getHandler());
+    if (kind === undefined) return next.handle();
+    if (!Object.hasOwn(DOCUMENT_KINDS, kind)) throw new Error(`@Previewable('${kind}') names no document kind`);
     const type = context.getType<string>();
-    if (type === 'http') return this.rest(context, next);
-    if (type === 'graphql') return this.graphql(context, next);
+    if (type === 'http') return this.rest(kind as DocumentKind, context, next);
+    if (type === 'graphql') return this.graphql(kind as DocumentKind, context, next);
     return next.handle();
   }
 
-  private rest(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  private rest(kind: DocumentKind, context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
     const token = takePreviewToken(req);
     if (token === undefined) return next.handle();
-    return from(this.restPreview(req, token)).pipe(
+    return from(this.restPreview(kind, req, token)).pipe(
       switchMap((answer) => {
         if (!answer) return next.handle();
         privateAnswer(req, res);
@@ -56,25 +67,26 @@ export class PreviewInterceptor implements NestInterceptor {
     );
   }
 
-  private async restPreview(req: Request, token: string): Promise<unknown> {
+  private async restPreview(kind: DocumentKind, req: Request, token: string): Promise<unknown> {
     // The route's own query rules (unknown parameters and formats are 400s), as the public read applies them.
-    const query = (await this.validation.transform(req.query, { type: 'query', metatype: GetPostQuery })) as GetPostQuery;
-    const preview = await this.previews.read(token, targetOf(req.params), query.formats ?? ['html']);
-    return preview && one(pickFields(marked(preview).post, query.fields));
+    const metatype = SINGLE_READ_QUERY[kind];
+    const query = (await this.validation.transform(req.query, { type: 'query', metatype })) as InstanceType<typeof metatype>;
+    const preview = await this.previews.read(token, kind, targetOf(req.params), query.formats ?? ['html']);
+    return preview && one(pickFields(marked(preview).document, query.fields));
   }
 
-  private graphql(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  private graphql(kind: DocumentKind, context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const gql = GqlExecutionContext.create(context);
     const ctx = gql.getContext<{ req?: Request; res?: Response; loaders?: Partial<PostLoaders> }>();
     if (!ctx.req) return next.handle();
     const token = takePreviewToken(ctx.req);
     if (token === undefined) return next.handle();
-    return from(this.previews.read(token, targetOf(gql.getArgs()), [])).pipe(
+    return from(this.previews.read(token, kind, targetOf(gql.getArgs()), [])).pipe(
       switchMap((preview) => {
         if (!preview) return next.handle();
-        // Body fields resolve through the per-request loader, which reads published posts only.
-        ctx.loaders?.body?.clear(preview.post.id).prime(preview.post.id, preview.body);
-        return from([marked(preview).post]);
+        // Body fields of every kind resolve through the per-request loader, which reads published documents only.
+        ctx.loaders?.body?.clear(preview.document.id).prime(preview.document.id, preview.body);
+        return from([marked(preview).document]);
       }),
     );
   }
@@ -86,7 +98,7 @@ function targetOf(source: Record<string, unknown>): PreviewTarget {
 }
 
 function marked(preview: DocumentPreview): DocumentPreview {
-  Object.defineProperty(preview.post, PREVIEW_MARK, { value: true, enumerable: false });
+  Object.defineProperty(preview.document, PREVIEW_MARK, { value: true, enumerable: false });
   return preview;
 }
 

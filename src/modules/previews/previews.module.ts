@@ -5,11 +5,11 @@ import { PreviewLinksRepository } from './data/preview-links.repository';
 import { PreviewReadsRepository } from './data/preview-reads.repository';
 import { PreviewLinksController } from './preview-links.controller';
 import { PreviewInterceptor } from './preview.interceptor';
-import { PostPreviewResolver, PreviewLinksResolver } from './previews.resolver';
+import { PagePreviewResolver, PostPreviewResolver, PreviewLinksResolver } from './previews.resolver';
 import { PreviewsService } from './previews.service';
 
 /**
- * Draft previews. The public single-post reads opt in with `@Previewable()`; the global interceptor
+ * Draft previews. The public single-document reads (posts, pages) opt in with `@Previewable(kind)`; the global interceptor
  * below answers them with the latest state when a valid preview token for that document comes along.
  */
 @Module({
@@ -21,6 +21,7 @@ import { PreviewsService } from './previews.service';
     PreviewsService,
     PreviewLinksResolver,
     PostPreviewResolver,
+    PagePreviewResolver,
     { provide: APP_INTERCEPTOR, useClass: PreviewInterceptor },
   ],
   exports: [PreviewsService],

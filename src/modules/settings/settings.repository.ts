@@ -4,7 +4,10 @@ import { PrismaService } from '../../database/prisma.service';
 import { sqlRows } from '../../database/sql-rows';
 import { Prisma } from '../../generated/prisma/client';
 import { AuditRecord, auditEntryData } from '../audit/audit.repository';
-import { isPublicPost } from '../posts/data/post-read-model';
+import { isPublicDocument } from '../posts/data/post-read-model';
+import { DOCUMENT_KINDS, type DocumentKind } from '../posts/domain/document-kind';
+
+const ALL_KINDS = Object.keys(DOCUMENT_KINDS) as DocumentKind[];
 
 const settingsSelect = {
   title: true,
@@ -46,6 +49,11 @@ export class SettingsRepository {
     return this.prisma.siteSettings.findUniqueOrThrow({ where: SINGLE_ROW, select: settingsSelect });
   }
 
+  /** The columns that name the site (feeds read only these). */
+  findIdentity(): Promise<{ title: string | null; description: string | null; locale: string | null }> {
+    return this.prisma.siteSettings.findUniqueOrThrow({ where: SINGLE_ROW, select: { title: true, description: true, locale: true } });
+  }
+
   /** Applies `data` only if the row still has `expected` as updatedAt (null otherwise), with its audit row. */
   update(expected: Date, data: SettingsWrite, audit: AuditRecord): Promise<SettingsRow | null> {
     return this.prisma.$transaction(async (tx) => {
@@ -59,16 +67,17 @@ export class SettingsRepository {
     });
   }
 
-  /** Slugs of the given documents that are public now (a menu links only those). */
-  publicSlugsOf(ids: readonly string[], now = new Date()): Promise<Array<{ id: string; slug: string }>> {
+  /** Kind and slug of the given documents (posts, pages) that are public now (a menu links only those). */
+  publicSlugsOf(ids: readonly string[], now = new Date()): Promise<Array<{ id: string; kind: DocumentKind; slug: string }>> {
     if (ids.length === 0) return Promise.resolve([]);
     return sqlRows(
       this.prisma.pool,
-      Prisma.sql`SELECT p.id::text AS "id", p.slug FROM posts p WHERE p.id = ANY(${[...ids]}::uuid[]) AND ${isPublicPost(now)}`,
+      Prisma.sql`SELECT p.id::text AS "id", p.kind::text AS "kind", p.slug FROM posts p
+        WHERE p.id = ANY(${[...ids]}::uuid[]) AND ${isPublicDocument(ALL_KINDS, now)}`,
     );
   }
 
-  /** Which of the given document ids exist, in any status (a menu may link a draft that is published later). */
+  /** Which of the given document ids exist, of any kind and status (a menu may link a draft that is published later). */
   async existingDocumentIds(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const rows = await this.prisma.post.findMany({ where: { id: { in: [...ids] } }, select: { id: true } });

@@ -25,6 +25,8 @@ export type SettingsAuditAction = 'settings.updated';
 const WHAT = 'settings';
 const ETAG_ID = 'settings';
 
+export type SiteIdentity = Pick<SettingsModel, 'title' | 'description' | 'locale'>;
+
 /** Site settings: the public read, the editor's read and the update, shared by REST and GraphQL. */
 @Injectable()
 export class SettingsService {
@@ -43,6 +45,16 @@ export class SettingsService {
   /** What everyone sees: menu entries whose document is not public are left out. */
   async getPublic(): Promise<SettingsModel> {
     return this.toModel(await this.settings.find(), false);
+  }
+
+  /** Title, description and locale of the site as edited, else as configured (one statement; feeds use it). */
+  async identity(): Promise<SiteIdentity> {
+    const row = await this.settings.findIdentity();
+    return {
+      title: row.title ?? this.defaults.title,
+      description: row.description ?? this.defaults.description,
+      locale: row.locale ?? this.defaults.locale,
+    };
   }
 
   /** What editors see: every menu entry (unpublished targets with url null) and the ETag. */
@@ -133,7 +145,8 @@ export class SettingsService {
       this.settings.publicSlugsOf([...new Set(documentIds)]),
       imageIds.length ? this.media.byIds(imageIds) : Promise.resolve(new Map<string, Image>()),
     ]);
-    const urls = new Map(slugs.map(({ id, slug }) => [id, this.posts.urlOf(slug)]));
+    // Each document's URL by its kind (POST_URL_PATTERN, PAGE_URL_PATTERN).
+    const urls = new Map(slugs.map(({ id, kind, slug }) => [id, this.posts.urlOf(slug, kind)]));
     const menu = (items: StoredNavigationItem[]): NavigationItemModel[] =>
       items.flatMap((item): NavigationItemModel[] => {
         if ('url' in item) return [{ label: item.label, url: item.url, documentId: null }];

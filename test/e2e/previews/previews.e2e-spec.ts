@@ -15,6 +15,7 @@ import { bearer, issueToken } from '../../helpers/tokens';
  */
 const MARKER = 'wombatpreview';
 const POST_QUERY = `query($id: ID, $slug: String) { post(id: $id, slug: $slug) { id title status preview html toc { text } tags { slug } } }`;
+const PAGE_QUERY = `query($id: ID, $slug: String) { page(id: $id, slug: $slug) { id title status preview url html } }`;
 
 describe('draft previews', () => {
   let t: TestApp;
@@ -23,22 +24,37 @@ describe('draft previews', () => {
   let draft: { id: string; slug: string };
   let otherDraft: { id: string; slug: string };
   let published: { id: string; slug: string };
+  let draftPage: { id: string; slug: string };
+  let publishedPage: { id: string; slug: string };
 
   const createLink = (postId: string, body: object = {}, headers = reader) =>
     request(t.http).post(`/api/admin/posts/${postId}/preview-links`).set(headers).send(body);
   const newToken = async (postId: string) => (await createLink(postId).expect(201)).body.data.token as string;
+  const createPageLink = (pageId: string, body: object = {}, headers = reader) =>
+    request(t.http).post(`/api/admin/pages/${pageId}/preview-links`).set(headers).send(body);
+  const newPageToken = async (pageId: string) => (await createPageLink(pageId).expect(201)).body.data.token as string;
+  const createPage = async (body: object) => {
+    const res = await request(t.http).post('/api/admin/pages').set(bearer(writerToken)).send(body);
+    if (res.status !== 201) throw new Error(`page create failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return { id: res.body.data.id as string, slug: res.body.data.slug as string };
+  };
   const leaks = (payload: unknown) => (typeof payload === 'string' ? payload : JSON.stringify(payload)).toLowerCase().includes(MARKER);
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { SITE_URL: 'https://blog.example', SCHEDULER_ENABLED: 'false', RELATED_REFRESH_ENABLED: 'false' } });
+    t = await createTestApp({
+      env: { SITE_URL: 'https://blog.example', PAGE_URL_PATTERN: '/p/{slug}/', SCHEDULER_ENABLED: 'false', RELATED_REFRESH_ENABLED: 'false' },
+    });
     reader = bearer(await issueToken(t, ['content:read']));
-    writerToken = await issueToken(t, ['content:read', 'content:write']);
+    writerToken = await issueToken(t, ['content:read', 'content:write', 'content:publish']);
     const d = await createDraft(t, writerToken, { title: `Secret ${MARKER} draft`, markdown: `## Inside ${MARKER}\n\nWords about ${MARKER}.`, tags: ['previewing'] });
     draft = { id: d.id, slug: d.post.slug };
     const o = await createDraft(t, writerToken, { title: `Other ${MARKER} draft` });
     otherDraft = { id: o.id, slug: o.post.slug };
     const p = await publishedPost(t, { title: 'A public post' });
     published = { id: p.id, slug: p.slug };
+    draftPage = await createPage({ title: `Secret ${MARKER} page`, markdown: `## Page ${MARKER}\n\nA page about ${MARKER}.` });
+    publishedPage = await createPage({ title: 'A public page', markdown: 'Public words.' });
+    await request(t.http).post(`/api/admin/pages/${publishedPage.id}/publish`).set(bearer(writerToken)).send({}).expect(200);
     await waitFor(() => t.app.get(ContentGenerationService).known, 10_000);
   });
   afterAll(() => t.close());
@@ -230,5 +246,98 @@ describe('draft previews', () => {
     expect(denied.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const bounded = await gql(t, `mutation($id: ID!) { createPreviewLink(documentId: $id, input: { expiresIn: 1 }) { id } }`, { id: draft.id }, reader);
     expect(bounded.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  describe('pages', () => {
+    it('creates page links on the pages route with the page URL; a page through the posts route and a post through the pages route are 404s', async () => {
+      const link = (await createPageLink(draftPage.id).expect(201)).body.data;
+      expect(link).toMatchObject({ documentId: draftPage.id, url: `https://blog.example/p/${draftPage.slug}/?preview=${link.token}`, active: true });
+      const listed = await request(t.http).get(`/api/admin/pages/${draftPage.id}/preview-links`).set(reader).expect(200);
+      expect(listed.body.data.map((l: any) => l.id)).toContain(link.id);
+      expectProblem(await createLink(draftPage.id), 404, 'NOT_FOUND');
+      expectProblem(await createPageLink(draft.id), 404, 'NOT_FOUND');
+      expectProblem(await request(t.http).get(`/api/admin/posts/${draftPage.id}/preview-links`).set(reader), 404, 'NOT_FOUND');
+      expectProblem(await request(t.http).get(`/api/admin/pages/${draft.id}/preview-links`).set(reader), 404, 'NOT_FOUND');
+      expectProblem(await request(t.http).post(`/api/admin/pages/${draftPage.id}/preview-links`).send({}), 401, 'UNAUTHENTICATED');
+    });
+
+    it('shows the latest draft page over REST by id and slug and over GraphQL page(), privately and marked', async () => {
+      const token = await newPageToken(draftPage.id);
+      for (const path of [`/api/pages/${draftPage.id}`, `/api/pages/slug/${draftPage.slug}`, `/api/pages/${draftPage.id}?preview=${token}`]) {
+        const res = await request(t.http).get(path).set('X-Preview-Token', token).set('If-None-Match', '*').expect(200);
+        expect(res.headers['x-byline-preview']).toBe('1');
+        expect(res.headers['cache-control']).toBe('private, no-store');
+        expect(res.headers.etag).toBeUndefined();
+        expect(res.body.data).toMatchObject({ id: draftPage.id, status: 'DRAFT', url: `https://blog.example/p/${draftPage.slug}/` });
+        expect(res.body.data.html).toContain(MARKER);
+        expect(res.body.data).not.toHaveProperty('tags');
+      }
+      // The page read's own query rules: a post-only field is a 400, with or without a token.
+      expectProblem(await request(t.http).get(`/api/pages/${draftPage.id}?fields=tags`).set('X-Preview-Token', token), 400, 'VALIDATION_FAILED');
+      for (const variables of [{ id: draftPage.id }, { slug: draftPage.slug }]) {
+        const res = await request(t.http).post('/graphql').set('X-Preview-Token', token).send({ query: PAGE_QUERY, variables }).expect(200);
+        expect(res.body.errors).toBeUndefined();
+        expect(res.headers['cache-control']).toBe('private, no-store');
+        expect(res.body.data.page).toMatchObject({ id: draftPage.id, status: 'DRAFT', preview: true, url: `https://blog.example/p/${draftPage.slug}/` });
+        expect(res.body.data.page.html).toContain(MARKER);
+        expect((await gql(t, PAGE_QUERY, variables)).data!.page).toBeNull();
+      }
+      const pub = await gql(t, PAGE_QUERY, { id: publishedPage.id });
+      expect(pub.data!.page).toMatchObject({ id: publishedPage.id, preview: false });
+    });
+
+    it('never opens a page with a post token nor a post with a page token', async () => {
+      const postToken = await newToken(draft.id);
+      const pageToken = await newPageToken(draftPage.id);
+      for (const path of [`/api/pages/${draftPage.id}`, `/api/pages/slug/${draftPage.slug}`]) {
+        expectProblem(await request(t.http).get(path).set('X-Preview-Token', postToken), 404, 'NOT_FOUND');
+      }
+      for (const path of [`/api/posts/${draftPage.id}`, `/api/posts/slug/${draftPage.slug}`, `/api/posts/${draft.id}`, `/api/posts/slug/${draft.slug}`]) {
+        const res = await request(t.http).get(path).set('X-Preview-Token', pageToken);
+        expectProblem(res, 404, 'NOT_FOUND');
+        expect(leaks(res.body.title) || leaks(res.body.data ?? null)).toBe(false);
+      }
+      expect((await gql(t, PAGE_QUERY, { id: draftPage.id }, { 'X-Preview-Token': postToken })).data!.page).toBeNull();
+      expect((await gql(t, POST_QUERY, { id: draftPage.id }, { 'X-Preview-Token': pageToken })).data!.post).toBeNull();
+      expect((await gql(t, POST_QUERY, { id: draft.id }, { 'X-Preview-Token': pageToken })).data!.post).toBeNull();
+      // A page token on a published page of its kind but another id: the public answer, unmarked.
+      const other = await request(t.http).get(`/api/pages/${publishedPage.id}`).set('X-Preview-Token', pageToken).expect(200);
+      expect(other.headers['x-byline-preview']).toBeUndefined();
+    });
+
+    it('never leaks a previewed page: 404 to the public afterwards, absent from the page list, search and sitemap', async () => {
+      const token = await newPageToken(draftPage.id);
+      await request(t.http).get(`/api/pages/${draftPage.id}`).set('X-Preview-Token', token).expect(200);
+      await request(t.http).get(`/api/pages/slug/${draftPage.slug}?preview=${token}`).expect(200);
+      expectProblem(await request(t.http).get(`/api/pages/${draftPage.id}`), 404, 'NOT_FOUND');
+      expectProblem(await request(t.http).get(`/api/pages/slug/${draftPage.slug}`), 404, 'NOT_FOUND');
+      for (const path of ['/api/pages?limit=100', `/api/search?q=${MARKER}`, '/api/sitemap.xml']) {
+        for (const headers of [{ 'X-Preview-Token': token }, {}]) {
+          const res = await request(t.http).get(path).set(headers).expect(200);
+          expect(leaks(res.text)).toBe(false);
+          expect(res.text).not.toContain(draftPage.slug);
+          expect(res.headers['x-byline-preview']).toBeUndefined();
+        }
+      }
+      expectProblem(await request(t.http).get(`/api/pages?preview=${token}`), 400, 'VALIDATION_FAILED');
+      const lists = await gql(t, `{ pages(first: 50) { nodes { title } } }`, undefined, { 'X-Preview-Token': token });
+      expect(lists.errors).toBeUndefined();
+      expect(leaks(lists.data)).toBe(false);
+    });
+
+    it('creates page links over GraphQL createPreviewLink, with the page URL', async () => {
+      const created = await gql(
+        t,
+        `mutation($id: ID!) { createPreviewLink(documentId: $id) { id token url documentId } }`,
+        { id: draftPage.id },
+        reader,
+      );
+      expect(created.errors).toBeUndefined();
+      const link = created.data!.createPreviewLink;
+      expect(link).toMatchObject({ documentId: draftPage.id, url: `https://blog.example/p/${draftPage.slug}/?preview=${link.token}` });
+      expect((await gql(t, PAGE_QUERY, { slug: draftPage.slug }, { 'X-Preview-Token': link.token })).data!.page.preview).toBe(true);
+      const listed = await gql(t, `query($id: ID!) { previewLinks(documentId: $id) { id } }`, { id: draftPage.id }, reader);
+      expect(listed.data!.previewLinks.map((l: any) => l.id)).toContain(link.id);
+    });
   });
 });

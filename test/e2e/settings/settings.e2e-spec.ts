@@ -7,6 +7,7 @@ import { createTestApp, TestApp } from '../../helpers/create-test-app';
 import { gql } from '../../helpers/graphql';
 import { expectProblem } from '../../helpers/problem';
 import { bearer, issueToken } from '../../helpers/tokens';
+import { childText, findAll, parseXml } from '../../helpers/xml';
 
 const SETTINGS_QUERY = `{ settings { title description locale timezone accentColor siteUrl
   logo { mediaId url width height } icon { mediaId }
@@ -35,6 +36,7 @@ describe('site settings (REST and GraphQL)', () => {
     t = await createTestApp({
       env: {
         SITE_URL: 'https://blog.example',
+        PAGE_URL_PATTERN: '/p/{slug}/',
         SITE_TITLE: 'Configured Title',
         SITE_DESCRIPTION: 'Configured description.',
         SITE_LOCALE: 'en-gb',
@@ -215,5 +217,42 @@ describe('site settings (REST and GraphQL)', () => {
     expect((await gql(t, mutation, undefined, reader)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await gql(t, '{ adminSettings { etag } }', undefined, reader)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await request(t.http).get('/api/settings').expect(200)).body.data.title).not.toBe('x');
+  });
+
+  it('links pages by the page URL pattern and leaves unpublished pages out of the public menus', async () => {
+    const writer = bearer(await issueToken(t, ['content:read', 'content:write', 'content:publish']));
+    const createPage = async (title: string) => (await request(t.http).post('/api/admin/pages').set(writer).send({ title, markdown: 'Words.' }).expect(201)).body.data;
+    const about = await createPage('About the site');
+    const later = await createPage('A page for later');
+    await request(t.http).post(`/api/admin/pages/${about.id}/publish`).set(writer).send({}).expect(200);
+
+    const res = await patch({ secondaryNavigation: [{ label: 'About', documentId: about.id }, { label: 'Later', documentId: later.id }] });
+    expect(res.status).toBe(200);
+    expect(res.body.data.secondaryNavigation).toEqual([
+      { label: 'About', url: `https://blog.example/p/${about.slug}/`, documentId: about.id },
+      { label: 'Later', url: null, documentId: later.id },
+    ]);
+    const menu = async () => (await request(t.http).get('/api/settings').expect(200)).body.data.secondaryNavigation;
+    expect(await menu()).toEqual([{ label: 'About', url: `https://blog.example/p/${about.slug}/`, documentId: about.id }]);
+    expect((await gql(t, SETTINGS_QUERY)).data!.settings.secondaryNavigation).toEqual(await menu());
+
+    // Unpublished (through the app, which bumps the content generation): gone from the public menu.
+    await request(t.http).post(`/api/admin/pages/${about.id}/unpublish`).set(writer).send({}).expect(200);
+    expect(await menu()).toEqual([]);
+  });
+
+  it('titles the feeds after the edited settings, falling back to the configuration', async () => {
+    const channel = async () => {
+      const json = JSON.parse((await request(t.http).get('/api/feed.json').expect(200)).text);
+      const rss = findAll(parseXml((await request(t.http).get('/api/feed.xml').expect(200)).text), 'channel')[0];
+      return { json: { title: json.title, description: json.description, language: json.language }, rss: { title: childText(rss, 'title'), description: childText(rss, 'description'), language: childText(rss, 'language') } };
+    };
+    expect((await patch({ title: 'Edited Title', description: 'Edited description.', locale: 'fr-ca' })).status).toBe(200);
+    const edited = { title: 'Edited Title', description: 'Edited description.', language: 'fr-CA' };
+    expect(await channel()).toEqual({ json: edited, rss: edited });
+
+    expect((await patch({ title: null, description: null, locale: null })).status).toBe(200);
+    const configured = { title: 'Configured Title', description: 'Configured description.', language: 'en-GB' };
+    expect(await channel()).toEqual({ json: configured, rss: configured });
   });
 });

@@ -3,6 +3,7 @@ import { PrismaService } from '../../../database/prisma.service';
 import { sqlRows } from '../../../database/sql-rows';
 import { Prisma } from '../../../generated/prisma/client';
 import { bodyColumns, POST_COLUMNS, PostReadRow, relationColumns } from '../../posts/data/post-read-model';
+import type { DocumentKind } from '../../posts/domain/document-kind';
 import type { BodyFormatName } from '../../posts/domain/post-listing';
 
 /**
@@ -22,8 +23,8 @@ export class PreviewReadsRepository {
     return row ?? null;
   }
 
-  /** Id and current slug of a document of any status (preview links are created for drafts too). */
-  findDocument(id: string): Promise<{ id: string; slug: string } | null> {
-    return this.prisma.post.findUnique({ where: { id }, select: { id: true, slug: true } });
+  /** Id, kind and current slug of a document of any status (preview links are created for drafts too). */
+  findDocument(id: string): Promise<{ id: string; kind: DocumentKind; slug: string } | null> {
+    return this.prisma.post.findUnique({ where: { id }, select: { id: true, kind: true, slug: true } });
   }
 }

@@ -9,8 +9,8 @@ export class PreviewLinkModel {
   @ApiProperty({ format: 'uuid' }) @Field(() => ID)
   id: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The document (post) the link previews.' })
-  @Field(() => ID, { description: 'The document (post) the link previews.' })
+  @ApiProperty({ format: 'uuid', description: 'The document (post or page) the link previews.' })
+  @Field(() => ID, { description: 'The document (post or page) the link previews.' })
   documentId: string;
 
   @ApiProperty({ example: 'bylp_3kq9XzT0', description: 'The first characters of the token, to recognise it.' })
@@ -35,8 +35,8 @@ const CREATED_DESCRIPTION = 'A preview link just created, with its token (shown 
 @ApiSchema({ name: 'CreatedPreviewLink', description: CREATED_DESCRIPTION })
 @ObjectType('CreatedPreviewLink', { description: CREATED_DESCRIPTION })
 export class CreatedPreviewLinkModel extends PreviewLinkModel {
-  @ApiProperty({ example: 'bylp_…', description: 'Send as `X-Preview-Token` (or `?preview=`) to the public single-post reads.' })
-  @Field({ description: 'Send as `X-Preview-Token` (or `?preview=`) to the public single-post reads. Shown once.' })
+  @ApiProperty({ example: 'bylp_…', description: 'Send as `X-Preview-Token` (or `?preview=`) to the public single-document reads of its kind.' })
+  @Field({ description: 'Send as `X-Preview-Token` (or `?preview=`) to the public single-document reads of its kind. Shown once.' })
   token: string;
 
   @ApiProperty({ example: 'https://blog.example/a-draft/?preview=bylp_…', description: 'The document on the website, with the token as `?preview=`.' })
