@@ -1,13 +1,13 @@
 /**
- * Site settings of "The Byline Journal". Menu entries link a URL or, with `page`, the slug of a seeded
+ * Site settings of "The Byline Journal". Title, description, locale and time zone are left to the
+ * configuration (SITE_TITLE, SITE_DESCRIPTION, SITE_LOCALE, SITE_TIMEZONE), so an operator's values hold;
+ * the README suggests the Journal's.  Menu entries link a URL or, with `page`, the slug of a seeded
  * page (stored as a link to that document, so the menu follows its slug). `{api}` in a URL stands for
  * the API's public URL (API_URL, else SITE_URL), where the feeds are served.
  */
 export type SeedNavigationItem = { label: string; url: string } | { label: string; page: string };
 
 export interface SeedSettings {
-  title: string;
-  description: string;
   accentColor: string;
   social: Array<{ network: string; url: string; handle: string | null }>;
   primaryNavigation: SeedNavigationItem[];
@@ -15,8 +15,6 @@ export interface SeedSettings {
 }
 
 export const seedSettings: SeedSettings = {
-  title: 'The Byline Journal',
-  description: 'A small, independent magazine about the craft of publishing on the web: long reads, editing, type and the tools behind them.',
   accentColor: '#2f5d62',
   social: [
     { network: 'mastodon', url: 'https://social.example/@bylinejournal', handle: '@bylinejournal@social.example' },

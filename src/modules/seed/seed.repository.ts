@@ -10,7 +10,7 @@ export interface SeedPostRow {
 
 export type SeedSettingsRow = Pick<
   Prisma.SiteSettingsUpdateInput,
-  'title' | 'description' | 'accentColor' | 'social' | 'primaryNavigation' | 'secondaryNavigation'
+  'accentColor' | 'social' | 'primaryNavigation' | 'secondaryNavigation'
 >;
 
 /** Writes the example content; everything keyed by slug, so a second run cannot duplicate. */

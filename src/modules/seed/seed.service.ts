@@ -168,8 +168,6 @@ export class SeedService {
         return { label: item.label, documentId };
       });
     return {
-      title: seedSettings.title,
-      description: seedSettings.description,
       accentColor: seedSettings.accentColor,
       social: seedSettings.social,
       primaryNavigation: menu(seedSettings.primaryNavigation),
