@@ -80,6 +80,18 @@ describe('npm start on the embedded database', () => {
     return body.data.map((p) => p.slug).sort();
   }
 
+  /** The reference article's feature image and one of its variants, fetched from the app. */
+  async function seededImage(port: number): Promise<{ url: string; variant: string; type: string | null }> {
+    const post = (await (await fetch(`http://127.0.0.1:${port}/api/posts/slug/the-case-for-the-long-read`)).json()) as {
+      data: { featureImage: { url: string; variants: { url: string; format: string }[] } };
+    };
+    const variant = post.data.featureImage.variants.find((v) => v.format === 'webp')!.url;
+    const res = await fetch(`http://127.0.0.1:${port}${new URL(variant).pathname}`);
+    expect(res.status).toBe(200);
+    await res.arrayBuffer();
+    return { url: post.data.featureImage.url, variant, type: res.headers.get('content-type') };
+  }
+
   it('serves seeded content, stops cleanly and restarts on the same data without duplicates', async () => {
     const [port, pgPort] = [await freePort(), await freePort()];
     const first = await start(port, pgPort);
@@ -92,6 +104,15 @@ describe('npm start on the embedded database', () => {
     expect(statSync(privateParent).mode & 0o777).toBe(0o700);
     expect(statSync(privateParent).uid).toBe(userInfo().uid);
     expect(statSync(clone).uid).toBe(userInfo().uid);
+    // The example images are in the library under the clone's .data/media and served at /media/...
+    const image = await seededImage(port);
+    expect(image.type).toBe('image/webp');
+    expect(existsSync(join(clone, '.data', 'media', new URL(image.variant).pathname.replace(/^\/media\//, '')))).toBe(true);
+    const settings = (await (await fetch(`http://127.0.0.1:${port}/api/settings`)).json()) as {
+      data: { primaryNavigation: { label: string }[]; secondaryNavigation: { label: string; url: string }[] };
+    };
+    expect(settings.data.primaryNavigation.map((item) => item.label)).toEqual(expect.arrayContaining(['Home', 'Long-form']));
+    expect(settings.data.secondaryNavigation).toContainEqual({ label: 'RSS', url: `http://localhost:${port}/api/feed.xml`, documentId: null });
     // A clean stop drains, closes the pool, stops the embedded server and exits 0.
     expect(await stop(first)).toEqual({ code: 0, signal: null });
     // The embedded server stops with the app.
@@ -99,6 +120,8 @@ describe('npm start on the embedded database', () => {
 
     const second = await start(port, pgPort);
     expect(await slugs(port)).toEqual(before);
+    // Not seeded again: the same library image.
+    expect((await seededImage(port)).url).toBe(image.url);
     await stop(second);
   }, 300_000);
 });

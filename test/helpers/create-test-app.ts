@@ -1,6 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { buildOpenApiDocument } from '../../src/common/openapi/openapi.setup';
@@ -9,6 +12,7 @@ import { PrismaService } from '../../src/database/prisma.service';
 import { SeedService } from '../../src/modules/seed/seed.service';
 import { adminQuery, TEST_SERVER_URL_ENV, TEST_TEMPLATE_ENV, withDatabase } from '../setup/test-database';
 import { ResponseSchemaCheck, watchResponses } from './response-schema-check';
+import { restoreSeedMedia, saveSeedMedia } from './seed-media-cache';
 
 export interface TestApp {
   app: INestApplication;
@@ -69,12 +73,15 @@ export async function createTestApp(
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => undefined }
     : await createTestDatabase();
+  // Uploaded files (the seed's example images too) go to a throwaway directory, never the project's .data/media.
+  const mediaDir = options.env?.MEDIA_DIR ? null : await mkdtemp(join(tmpdir(), 'byline-test-media-'));
   // Webhook tests deliver to receivers on 127.0.0.1, which production refuses by default.
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+    ...(mediaDir ? { MEDIA_DIR: mediaDir } : {}),
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({
@@ -85,7 +92,11 @@ export async function createTestApp(
   await app.init();
   checkResponsesOf(app);
   if (options.seed) {
+    // The example images are processed once per run (seconds of AVIF encoding), then copied (see seed-media-cache).
+    const fresh = !options.databaseUrl;
+    const restored = fresh && (await restoreSeedMedia(config, app.get(PrismaService)));
     await app.get(SeedService).seedIfEmpty();
+    if (fresh && !restored) await saveSeedMedia(config, app.get(PrismaService));
     // The seed leaves its related lists to the background refresh; tests get them at once instead (one
     // bulk statement, as the seed used to do), so every seeded test starts from complete lists.
     const prisma = app.get(PrismaService);
@@ -111,6 +122,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await database.drop();
+      if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
       const error = takeMismatches();
       if (error) throw error;
     },

@@ -3,7 +3,9 @@
  * small-team blog about writing for the web, long-form publishing,
  * typography, API design for content, slow productivity and reading habits.
  *
- * Post bodies live as Markdown files in `./posts/<bodyFile>`.
+ * Post bodies live as Markdown files in `./posts/<bodyFile>`. Images in `./media/` are uploaded to the
+ * media library by the seed (variants, placeholder, dominant colour); a body refers to one as
+ * `../media/<file>` (so the Markdown previews on GitHub) and the seed swaps in its library URL.
  *
  * Notes for anyone using this data in tests:
  * - `the-case-for-the-long-read` is the featured long-form reference article
@@ -50,13 +52,34 @@ export interface SeedPost {
   /** SCHEDULED only: days after seeding when the post is due. */
   publishInDays?: number;
   featured: boolean;
-  featureImage: { url: string; alt: string; caption: string | null } | null;
+  /** A URL elsewhere, or `media`: a file of `seedMedia` (its alt and caption come from the library item). */
+  featureImage: { url: string; alt: string; caption: string | null } | { media: string } | null;
   /** Tag slugs, in order (first = primary). */
   tags: string[];
   /** Author slugs, in order (first = primary). */
   authors: string[];
   seo: { title: string | null; description: string | null } | null;
 }
+
+/** A file under prisma/seed/content/media/ (drawn by prisma/seed/make-example-images.mjs). */
+export interface SeedMedia {
+  file: string;
+  alt: string;
+  caption: string | null;
+}
+
+export const seedMedia: SeedMedia[] = [
+  {
+    file: 'the-case-for-the-long-read.jpg',
+    alt: 'An armchair beside a window with an open book resting on its arm',
+    caption: 'Long reads ask for a little time. We try to make it worth it.',
+  },
+  {
+    file: 'long-read-desk-proof.jpg',
+    alt: 'A printed essay on a wooden desk, covered in handwritten pencil notes',
+    caption: 'We still print every long piece once before it goes out. The margins show us where readers will stall.',
+  },
+];
 
 export const seedAuthors: SeedAuthor[] = [
   {
@@ -119,11 +142,7 @@ export const seedPosts: SeedPost[] = [
     status: 'PUBLISHED',
     publishedAt: '2026-06-16T07:00:00.000Z',
     featured: true,
-    featureImage: {
-      url: 'https://images.example.com/byline/the-case-for-the-long-read.jpg',
-      alt: 'An armchair beside a window with an open book resting on its arm',
-      caption: 'Long reads ask for a little time. We try to make it worth it.',
-    },
+    featureImage: { media: 'the-case-for-the-long-read.jpg' },
     tags: ['long-form', 'writing', 'typography', 'reading'],
     authors: ['mara-okafor', 'tomas-lindqvist'],
     seo: {

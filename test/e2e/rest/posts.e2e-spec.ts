@@ -80,7 +80,7 @@ describe('REST /api/posts', () => {
     expect(post.readingTime.minutes).toBe(8);
     expect(post.readingTime.images).toBe(1);
     expect(post.readingTime.words).toBeGreaterThan(1500);
-    expect(post.html).toMatch(/<figure>[\s\S]*<img [^>]*src="https:\/\/[^"]+"[\s\S]*<figcaption>[^<]+<\/figcaption>[\s\S]*<\/figure>/);
+    expect(post.html).toMatch(/<figure>[\s\S]*<img [^>]*src="https?:\/\/[^"]+\/media\/[^"]+\.jpg" [^>]*srcset="[^"]+"[\s\S]*<figcaption>[^<]+<\/figcaption>[\s\S]*<\/figure>/);
     expect(post.html).toContain('<blockquote>');
     expect(post.html).toContain('<ul>');
     expect(post.toc.every((e: any) => post.html.includes(`id="${e.id}"`))).toBe(true);
