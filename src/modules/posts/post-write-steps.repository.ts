@@ -5,7 +5,7 @@ import { toSlug } from '../content-body/domain/slug';
 import { enqueueRelatedRefresh } from '../related-content/related-refresh.repository';
 import { actionKind, type DocumentAction } from './domain/document-kind';
 import { PostSnapshot } from './domain/post-snapshot';
-import { resolveTagRefs, tagLookupSlugs } from './domain/tag-refs';
+import { KnownTag, resolveTagRefs, tagLookupSlugs } from './domain/tag-refs';
 import { slugFamilyPattern, uniqueSlug } from '../content-body/domain/unique-slug';
 
 /** Steps of one post write, each run inside the caller's transaction (see PostWritesRepository). */
@@ -46,10 +46,8 @@ export async function generateSlug(tx: Tx, title: string): Promise<string> {
 export async function replaceTags(tx: Tx, postId: string, entries: string[]): Promise<void> {
   const lookup = tagLookupSlugs(entries);
   const names = entries.map((e) => e.trim().toLowerCase());
-  const known = await tx.tag.findMany({
-    where: { OR: [{ slug: { in: lookup } }, { name: { in: names, mode: 'insensitive' } }] },
-    select: { id: true, slug: true, name: true },
-  });
+  const known = await tx.$queryRaw<KnownTag[]>`
+    SELECT id::text AS id, slug, name FROM tags WHERE slug = ANY(${lookup}::text[]) OR lower(name) = ANY(${names}::text[])`;
   const { refs, invalid } = resolveTagRefs(entries, known);
   if (invalid.length) {
     throw DomainError.validation(`Tags need a letter or digit: ${invalid.map((t) => `"${t}"`).join(', ')}.`, [
@@ -57,25 +55,54 @@ export async function replaceTags(tx: Tx, postId: string, entries: string[]): Pr
     ]);
   }
   const toCreate = refs.flatMap((r) => ('create' in r ? [r.create] : []));
-  // ON CONFLICT DO NOTHING: a concurrent write may create the same tag first; we then link to it.
-  if (toCreate.length) await tx.tag.createMany({ data: toCreate, skipDuplicates: true });
-  const slugs = refs.map((r) => ('create' in r ? r.create.slug : r.slug));
-  const ids = new Map((await tx.tag.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((t) => [t.slug, t.id]));
-  await tx.postTag.deleteMany({ where: { postId } });
-  await tx.postTag.createMany({ data: slugs.map((slug, position) => ({ postId, tagId: ids.get(slug)!, position })) });
+  // ON CONFLICT DO NOTHING: a concurrent write may create the same tag first; we then link to it
+  // (the link statement below runs with a fresh snapshot, so it sees that tag).
+  if (toCreate.length) {
+    await tx.$executeRaw`INSERT INTO tags (slug, name)
+      SELECT * FROM unnest(${toCreate.map((t) => t.slug)}::text[], ${toCreate.map((t) => t.name)}::text[]) ON CONFLICT (slug) DO NOTHING`;
+  }
+  await replaceLinks(tx, 'tags', postId, refs.map((r) => ('create' in r ? r.create.slug : r.slug)));
 }
 
 /** Replaces the post's authors (by slug, in order); an unknown slug is a 400 naming it. */
 export async function replaceAuthors(tx: Tx, postId: string, slugs: string[]): Promise<void> {
   const unique = [...new Set(slugs)];
-  const found = new Map((await tx.author.findMany({ where: { slug: { in: unique } }, select: { id: true, slug: true } })).map((a) => [a.slug, a.id]));
-  const unknown = unique.filter((s) => !found.has(s));
-  if (unknown.length) {
-    const list = unknown.map((s) => `"${s}"`).join(', ');
+  const linked = await replaceLinks(tx, 'authors', postId, unique);
+  if (linked < unique.length) {
+    const found = new Set(
+      (await tx.$queryRaw<Array<{ slug: string }>>`SELECT slug FROM authors WHERE slug = ANY(${unique}::text[])`).map((a) => a.slug),
+    );
+    const list = unique.filter((s) => !found.has(s)).map((s) => `"${s}"`).join(', ');
+    // Throwing rolls the transaction back, links included.
     throw DomainError.validation(`Unknown author ${list}.`, [{ field: 'authors', message: `unknown author ${list}` }]);
   }
-  await tx.postAuthor.deleteMany({ where: { postId } });
-  await tx.postAuthor.createMany({ data: unique.map((slug, position) => ({ postId, authorId: found.get(slug)!, position })) });
+}
+
+const LINK_TABLES = {
+  tags: { labels: Prisma.raw('tags'), links: Prisma.raw('post_tags'), column: Prisma.raw('tag_id') },
+  authors: { labels: Prisma.raw('authors'), links: Prisma.raw('post_authors'), column: Prisma.raw('author_id') },
+} as const;
+
+/**
+ * Makes the post's links to labels exactly `slugs`, in that order (position 0 first), in one statement:
+ * links no longer wanted are deleted, the others inserted or moved. Returns how many slugs matched a label.
+ */
+async function replaceLinks(tx: Tx, kind: keyof typeof LINK_TABLES, postId: string, slugs: string[]): Promise<number> {
+  const { labels, links, column } = LINK_TABLES[kind];
+  const [row] = await tx.$queryRaw<Array<{ linked: number }>>`
+    WITH wanted AS (
+      SELECT l.id, w.position::int - 1 AS position
+      FROM unnest(${slugs}::text[]) WITH ORDINALITY AS w(slug, position) JOIN ${labels} l ON l.slug = w.slug
+    ), removed AS (
+      DELETE FROM ${links} WHERE post_id = ${postId}::uuid AND ${column} NOT IN (SELECT id FROM wanted)
+    ), linked AS (
+      INSERT INTO ${links} (post_id, ${column}, position) SELECT ${postId}::uuid, id, position FROM wanted
+      ON CONFLICT (post_id, ${column}) DO UPDATE SET position = EXCLUDED.position
+        WHERE ${links}.position IS DISTINCT FROM EXCLUDED.position
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM wanted)::int AS linked`;
+  return row.linked;
 }
 
 /** The old slug of a published post keeps redirecting to it; the new one must not redirect anywhere. */
