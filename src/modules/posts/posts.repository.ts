@@ -106,6 +106,19 @@ export class PostsRepository {
     return sqlRows<PostReadRow>(this.prisma.pool, publishedPageSql({ ...args, now }));
   }
 
+  /**
+   * A page and the number of matching documents in one statement (one round trip per list request).
+   * A page past the end has no row to carry the total, so that case counts on its own.
+   */
+  async findPublishedPageWithTotal(args: Parameters<PostsRepository['findPublishedPage']>[0]): Promise<{ rows: PostReadRow[]; total: number }> {
+    const now = args.now ?? new Date();
+    const rows = await sqlRows<PostReadRow & { pageTotal?: number }>(this.prisma.pool, publishedPageSql({ ...args, now, withTotal: true }));
+    if (rows.length === 0) return { rows, total: await this.countPublished(args.kind, args.filter, now) };
+    const total = Number(rows[0].pageTotal);
+    for (const row of rows) delete row.pageTotal;
+    return { rows, total };
+  }
+
   async countPublished(kind: DocumentKind, filter: PostListFilter, now = new Date()): Promise<number> {
     const [row] = await sqlRows<{ total: number }>(this.prisma.pool, publishedCountSql(kind, filter, now));
     return row.total;

@@ -51,19 +51,18 @@ export class PostsService {
     const { page } = options;
     const kind = options.kind ?? 'post';
     if (page.mode === 'page') {
-      const [rows, total] = await Promise.all([
-        this.posts.findPublishedPage({ kind, filter: options.filter, order, take: page.limit, skip: (page.page - 1) * page.limit, formats }),
-        this.posts.countPublished(kind, options.filter),
-      ]);
+      const { rows, total } = await this.posts.findPublishedPageWithTotal({
+        kind, filter: options.filter, order, take: page.limit, skip: (page.page - 1) * page.limit, formats,
+      });
       return { items: this.fromRows(rows), total, page: pageMeta(page.limit, page.page, total) };
     }
 
     const cursor = page.cursor ? decodeCursor(page.cursor, options.order) : null;
     const bound: KeysetBound | undefined = cursor ? toKeysetBound(cursor, order.field) : undefined;
-    const [rows, total] = await Promise.all([
-      this.posts.findPublishedPage({ kind, filter: options.filter, order, take: page.limit + 1, bound, formats }),
-      options.withTotal ? this.posts.countPublished(kind, options.filter) : Promise.resolve(undefined),
-    ]);
+    const pageArgs = { kind, filter: options.filter, order, take: page.limit + 1, bound, formats };
+    const { rows, total } = options.withTotal
+      ? await this.posts.findPublishedPageWithTotal(pageArgs)
+      : { rows: await this.posts.findPublishedPage(pageArgs), total: undefined };
     const extra = rows.length > page.limit;
     const pageRows = rows.slice(0, page.limit);
     if (bound?.direction === 'before') pageRows.reverse();

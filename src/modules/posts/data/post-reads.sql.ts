@@ -46,6 +46,8 @@ export function publishedPageSql(args: {
   bound?: { value: Date | string; id: string; direction: 'after' | 'before' };
   formats?: readonly BodyFormatName[];
   now: Date;
+  /** Also answer how many documents match (`pageTotal` on every row), in the same statement. */
+  withTotal?: boolean;
 }): Prisma.Sql {
   const { field, direction } = args.order;
   const reverse = args.bound?.direction === 'before';
@@ -62,7 +64,9 @@ export function publishedPageSql(args: {
   // The page's ids first: body columns, tags and authors are then read for the page rows only,
   // never for the rows an OFFSET skips.
   return Prisma.sql`
-    SELECT ${POST_COLUMNS}${bodyColumns(args.formats ?? [], false)}, ${relationsOf(args.kind, args.now)}
+    SELECT ${POST_COLUMNS}${bodyColumns(args.formats ?? [], false)}, ${relationsOf(args.kind, args.now)}${
+      args.withTotal ? Prisma.sql`, (SELECT c.total FROM (${publishedCountSql(args.kind, args.filter, args.now)}) c) AS "pageTotal"` : Prisma.empty
+    }
     FROM (
       SELECT p.id FROM posts p
       WHERE ${isPublicDocument(args.kind, args.now)} ${filterSql(args.filter)} ${keyset}
