@@ -29,13 +29,13 @@ describe('example content: a whole site a blog frontend can render', () => {
     expect(home).toEqual({ label: 'Home', url: '/', documentId: null });
     expect(tag).toEqual({ label: 'Long-form', url: '/tag/long-form/', documentId: null });
     expect(aboutItem).toMatchObject({ label: 'About', documentId: about.id });
-    // TODO(#9): settings resolve page links once branch previewpages is merged; then this is always about.url.
-    expect([about.url, null]).toContain(aboutItem.url);
+    expect(aboutItem.url).toBe(about.url);
     const settings = (await request(t.http).get('/api/settings').expect(200)).body.data;
     // Title and description stay with the configuration (SITE_TITLE, SITE_DESCRIPTION).
     expect(settings).toMatchObject({ title: 'Byline', accentColor: '#2f5d62' });
     // Public menus list the entries whose target is public, with the URL the editor view resolves.
     expect(settings.primaryNavigation).toEqual(editor.primaryNavigation.filter((item: { url: string | null }) => item.url !== null));
+    expect(settings.primaryNavigation).toContainEqual({ label: 'About', url: about.url, documentId: about.id });
     expect(settings.secondaryNavigation.map((item: { label: string }) => item.label)).toEqual(['RSS', 'JSON Feed', 'Sitemap']);
     for (const item of settings.secondaryNavigation) {
       expect(item.url).toMatch(/^http:\/\/localhost:\d+\/api\/(feed\.xml|feed\.json|sitemap\.xml)$/);
