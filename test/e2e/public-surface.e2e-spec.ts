@@ -284,4 +284,38 @@ describe('public surfaces never expose unpublished content', () => {
     expect(found).toEqual([expect.objectContaining({ type: 'page', page: expect.objectContaining({ id: visiblePage.id }) })]);
     expect(found[0].post).toBeUndefined();
   });
+
+  it('previews: a preview read shows one hidden document to its token holder and changes nothing any other surface says', async () => {
+    const reader = bearer(await issueToken(t, ['content:read']));
+    const docs = [
+      ...hidden.slice(0, 4).map((h) => ({ ...h, kind: 'posts' })),
+      ...hiddenPages.map((h) => ({ ...h, kind: 'pages' })),
+    ];
+    const tokens = new Map<string, string>();
+    for (const doc of docs) {
+      const link = await request(t.http).post(`/api/admin/${doc.kind}/${doc.id}/preview-links`).set(reader).send({}).expect(201);
+      tokens.set(doc.id, link.body.data.token);
+      for (const url of [`/api/${doc.kind}/${doc.id}`, `/api/${doc.kind}/slug/${doc.slug}`]) {
+        const seen = await request(t.http).get(url).set('X-Preview-Token', link.body.data.token).expect(200);
+        expect({ url, preview: seen.headers['x-byline-preview'], cache: seen.headers['cache-control'] }).toEqual({ url, preview: '1', cache: 'private, no-store' });
+        // Right after, the same URL without the token is what it always was: not found, not a cached draft.
+        expect({ url, status: (await request(t.http).get(url)).status }).toEqual({ url, status: 404 });
+      }
+    }
+    // A token opens its own document only, and never the editor API.
+    const [first, second] = docs;
+    const other = await request(t.http).get(`/api/${second.kind}/${second.id}`).set('X-Preview-Token', tokens.get(first.id)!);
+    expect(other.status).toBe(404);
+    expect((await request(t.http).get('/api/admin/posts').set('Authorization', `Bearer ${tokens.get(first.id)}`)).status).toBe(401);
+
+    // Every listing surface, read with a valid preview token, is still the public one.
+    const token = tokens.get(first.id)!;
+    for (const url of ['/api/posts?limit=100', '/api/pages?limit=100', `/api/search?q=${MARKER}`, '/api/feed.xml', '/api/feed.json', '/api/sitemap.xml']) {
+      const res = await request(t.http).get(url).set('X-Preview-Token', token).expect(200);
+      expect({ url, leaks: leaks(res.text) }).toEqual({ url, leaks: [] });
+    }
+    const listing = await gql(t, `{ posts(first: 100) { nodes { slug } } pages(first: 100) { nodes { slug } } search(query: "${MARKER}") { totalCount } }`);
+    expect(leaks(listing.data)).toEqual([]);
+    expect(listing.data!.search.totalCount).toBe(0);
+  });
 });
