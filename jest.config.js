@@ -18,9 +18,11 @@ const base = {
 module.exports = {
   // A root option (ignored inside projects): e2e hooks boot an app on a fresh database.
   testTimeout: 60000,
-  // Jest runs the ~100 files in one process on 2 cores and its module registries add up (the suite
-  // passed 4 GB near its end): package.json gives that process 8 GB, and a worker, when used, is
-  // recycled past 1.5 GB.
+  // Two workers even on a 2-core machine: the files mostly wait on PostgreSQL and app start-up, and each
+  // has its own database. Two at a time finished the suite in 11.5 min; one process took 27 min (same
+  // machine and day, under more load from other work). A worker is recycled past 1.5 GB; package.json
+  // gives the parent 8 GB for `--runInBand` runs.
+  maxWorkers: 2,
   workerIdleMemoryLimit: '1.5GB',
   projects: [
     { ...base, displayName: 'unit', rootDir: 'src', testRegex: '.*\\.spec\\.ts$' },
