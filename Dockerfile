@@ -15,6 +15,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json prisma.config.ts ./
 COPY prisma ./prisma
+# Uploaded media (MEDIA_DIR, default .data/media) is written by the unprivileged user; mount a volume here.
+RUN mkdir -p /app/.data/media && chown -R node:node /app/.data
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]
