@@ -27,28 +27,7 @@ BEGIN
 END;
 $$;
 
--- Page audit actions raise page.* webhook events (restored counts as updated, as for posts).
-CREATE OR REPLACE FUNCTION webhook_event_for_action(p_action text)
-RETURNS text
-LANGUAGE sql
-IMMUTABLE
-AS $$
-  SELECT CASE p_action
-    WHEN 'post.published' THEN 'post.published'
-    WHEN 'post.updated' THEN 'post.updated'
-    WHEN 'post.restored' THEN 'post.updated'
-    WHEN 'post.unpublished' THEN 'post.unpublished'
-    WHEN 'post.deleted' THEN 'post.deleted'
-    WHEN 'page.published' THEN 'page.published'
-    WHEN 'page.updated' THEN 'page.updated'
-    WHEN 'page.restored' THEN 'page.updated'
-    WHEN 'page.unpublished' THEN 'page.unpublished'
-    WHEN 'page.deleted' THEN 'page.deleted'
-    WHEN 'tag.created' THEN 'tag.created'
-    WHEN 'tag.updated' THEN 'tag.updated'
-    WHEN 'tag.deleted' THEN 'tag.deleted'
-  END;
-$$;
+-- Page audit actions raise page.* webhook events: see 20261201600000_webhook_event_mapping.
 
 -- Pages are described like posts, with their own type ('page').
 CREATE OR REPLACE FUNCTION webhook_event_data(p_target_type text, p_target_id text, p_details jsonb)
