@@ -1,9 +1,9 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import ipaddr from 'ipaddr.js';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { EnvironmentVariables } from './environment';
+import { projectRoot } from './project-root';
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -184,7 +184,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     media: {
       publicUrl: env.MEDIA_PUBLIC_URL?.replace(/\/+$/, '') ?? `${env.API_URL?.replace(/\/+$/, '') ?? siteUrl}/media`,
       storage: (env.MEDIA_STORAGE ?? 'local') as 'local' | 's3',
-      dir: resolve(projectRootOf(), env.MEDIA_DIR ?? '.data/media'),
+      dir: resolve(projectRoot(), env.MEDIA_DIR ?? '.data/media'),
       widths: parseWidths(env.MEDIA_WIDTHS ?? '320,640,960,1280,1920'),
       maxBytes: env.MEDIA_MAX_BYTES ?? 20 * 1024 * 1024,
       maxPixels: env.MEDIA_MAX_PIXELS ?? 50_000_000,
@@ -254,17 +254,6 @@ function siteDefaultProblems(env: EnvironmentVariables): string[] {
 
 function parseWidths(value: string): number[] {
   return [...new Set(splitList(value).map(Number))].filter((w) => w > 0).sort((a, b) => a - b);
-}
-
-/** The directory holding package.json (relative MEDIA_DIR is under it, wherever the process starts). */
-function projectRootOf(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
 }
 
 function splitList(value: string | undefined): string[] {

@@ -5,7 +5,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { canExecuteAs, ensurePostgresOsUser, POSTGRES_OS_USER, postgresBinDir, ROOT_DATA_BASE } from './postgres-binaries';
-import { projectRoot } from './project-root';
+import { projectRoot } from '../config/project-root';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;

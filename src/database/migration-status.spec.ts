@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { committedMigrations, compareMigrations } from './migration-status';
-import { projectRoot } from './project-root';
+import { projectRoot } from '../config/project-root';
 
 const checksum = (name: string) =>
   createHash('sha256').update(readFileSync(join(projectRoot(), 'prisma', 'migrations', name, 'migration.sql'))).digest('hex');

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { PrismaService } from './prisma.service';
-import { projectRoot } from './project-root';
+import { projectRoot } from '../config/project-root';
 
 export interface AppliedMigration {
   migration_name: string;

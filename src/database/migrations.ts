@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { MigrationComparison, migrationStatusAt } from './migration-status';
-import { projectRoot } from './project-root';
+import { projectRoot } from '../config/project-root';
 
 const run = promisify(execFile);
 

@@ -2,6 +2,8 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { Prisma } from '../../generated/prisma/client';
 import { toSlug } from '../content-body/domain/slug';
+import { LABEL_TABLES } from '../labels/data/label-read-model';
+import type { LabelKind } from '../labels/label-kind';
 import { enqueueRelatedRefresh } from '../related-content/related-refresh.repository';
 import { actionKind, type DocumentAction } from './domain/document-kind';
 import { PostSnapshot } from './domain/post-snapshot';
@@ -61,13 +63,13 @@ export async function replaceTags(tx: Tx, postId: string, entries: string[]): Pr
     await tx.$executeRaw`INSERT INTO tags (slug, name)
       SELECT * FROM unnest(${toCreate.map((t) => t.slug)}::text[], ${toCreate.map((t) => t.name)}::text[]) ON CONFLICT (slug) DO NOTHING`;
   }
-  await replaceLinks(tx, 'tags', postId, refs.map((r) => ('create' in r ? r.create.slug : r.slug)));
+  await replaceLinks(tx, 'tag', postId, refs.map((r) => ('create' in r ? r.create.slug : r.slug)));
 }
 
 /** Replaces the post's authors (by slug, in order); an unknown slug is a 400 naming it. */
 export async function replaceAuthors(tx: Tx, postId: string, slugs: string[]): Promise<void> {
   const unique = [...new Set(slugs)];
-  const linked = await replaceLinks(tx, 'authors', postId, unique);
+  const linked = await replaceLinks(tx, 'author', postId, unique);
   if (linked < unique.length) {
     const found = new Set(
       (await tx.$queryRaw<Array<{ slug: string }>>`SELECT slug FROM authors WHERE slug = ANY(${unique}::text[])`).map((a) => a.slug),
@@ -78,17 +80,13 @@ export async function replaceAuthors(tx: Tx, postId: string, slugs: string[]): P
   }
 }
 
-const LINK_TABLES = {
-  tags: { labels: Prisma.raw('tags'), links: Prisma.raw('post_tags'), column: Prisma.raw('tag_id') },
-  authors: { labels: Prisma.raw('authors'), links: Prisma.raw('post_authors'), column: Prisma.raw('author_id') },
-} as const;
-
 /**
  * Makes the post's links to labels exactly `slugs`, in that order (position 0 first), in one statement:
  * links no longer wanted are deleted, the others inserted or moved. Returns how many slugs matched a label.
  */
-async function replaceLinks(tx: Tx, kind: keyof typeof LINK_TABLES, postId: string, slugs: string[]): Promise<number> {
-  const { labels, links, column } = LINK_TABLES[kind];
+async function replaceLinks(tx: Tx, kind: LabelKind, postId: string, slugs: string[]): Promise<number> {
+  const spec = LABEL_TABLES[kind];
+  const [labels, links, column] = [Prisma.raw(spec.table), Prisma.raw(spec.links), Prisma.raw(spec.linkColumn)];
   const [row] = await tx.$queryRaw<Array<{ linked: number }>>`
     WITH wanted AS (
       SELECT l.id, w.position::int - 1 AS position

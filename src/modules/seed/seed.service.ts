@@ -6,7 +6,7 @@ import { seedAuthors, seedMedia, seedPosts, seedTags, SeedPost } from '../../../
 import { seedPages, SeedPage } from '../../../prisma/seed/content/example-pages';
 import { SeedNavigationItem, seedSettings } from '../../../prisma/seed/content/example-settings';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { projectRoot } from '../../database/project-root';
+import { projectRoot } from '../../config/project-root';
 import { ContentBodyService } from '../content-body/content-body.service';
 import { decorateLibraryImages, libraryImageRefs } from '../media/domain/body-images';
 import type { Image } from '../media/domain/image';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { schemaFilePath } from '../../../src/common/graphql/graphql-options';
-import { projectRoot } from '../../../src/database/project-root';
+import { projectRoot } from '../../../src/config/project-root';
 import { createTestApp } from '../../helpers/create-test-app';
 
 const COMMITTED = schemaFilePath(projectRoot());

@@ -120,5 +120,8 @@ export function mergeSocialLinks(current: SocialLinks, edit: Partial<Record<Soci
 
 /** Every network as a key, null where unset: the output shape. */
 export function socialLinksOutput(stored: SocialLinks | null | undefined): Record<SocialNetwork, string | null> {
-  return Object.fromEntries(SOCIAL_NETWORKS.map((n) => [n, stored?.[n] ?? null])) as Record<SocialNetwork, string | null>;
+  // A plain loop: this runs for every label embedded in every listed post (the public read hot path).
+  const output = {} as Record<SocialNetwork, string | null>;
+  for (const network of SOCIAL_NETWORKS) output[network] = stored?.[network] ?? null;
+  return output;
 }
