@@ -32,7 +32,10 @@ export interface DocumentTransportSpec {
 /** The transport spec of `kind` from its descriptor and the filter it offers. */
 export function documentTransport(kind: DocumentKind, filter: DocumentTransportSpec['filter']): DocumentTransportSpec {
   const { label, path } = DOCUMENT_KINDS[kind];
-  return { kind, path, noun: kind, title: label, plural: `${label}s`, filter };
+  // GraphQL sends an explicit `null` for a filter field the client leaves open: it means "any", as absence does.
+  const withoutNulls = (params: DocumentFilterParams): DocumentFilterParams =>
+    Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null)) as DocumentFilterParams;
+  return { kind, path, noun: kind, title: label, plural: `${label}s`, filter: (params) => filter(withoutNulls(params)) };
 }
 
 /**

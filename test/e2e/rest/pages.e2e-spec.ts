@@ -198,6 +198,20 @@ describe('pages: documents of kind page over REST and GraphQL', () => {
     const rest = (await request(t.http).get('/api/search?q=numbat').expect(200)).body.data;
     expect(rest).toEqual([expect.objectContaining({ type: 'page', page: expect.objectContaining({ id, url: `${SITE}/${slug}` }) })]);
 
+    // A filter field sent as an explicit null means "any", as leaving it out does, on every list of every kind.
+    const open = '(filter: { featured: null, publishedAfter: null, publishedBefore: null }, first: 100)';
+    const nulls = await gql(
+      t,
+      `{ pages${open} { nodes { id } } posts${open} { totalCount } adminPages${open.replace(', first', ', status: [PUBLISHED], first')} { totalCount nodes { id } } }`,
+      undefined,
+      editor,
+    );
+    expect(nulls.errors).toBeUndefined();
+    expect(nulls.data!.pages.nodes.map((n: { id: string }) => n.id)).toContain(id);
+    expect(nulls.data!.adminPages.nodes.map((n: { id: string }) => n.id)).toContain(id);
+    const postsFilter = await gql(t, `{ posts(filter: { tag: null, author: null, featured: null }) { totalCount } adminPosts(filter: { featured: null }) { totalCount } }`, undefined, editor);
+    expect(postsFilter.errors).toBeUndefined();
+
     const denied = await gql(t, `mutation { deletePage(id: "${id}", version: 2) }`);
     expect(denied.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const deleted = await gql(t, `mutation { deletePage(id: "${id}", version: 2) }`, undefined, editor);
