@@ -22,7 +22,10 @@ export interface AppConfig {
   database: {
     /** Unset: Byline starts its own embedded PostgreSQL. */
     url: string | undefined;
+    /** Per pool: Prisma's (writes, editor API, search) and, with `preparedStatements`, the public read pool. */
     poolSize: number;
+    /** Public reads as prepared statements with generic plans, on a pool of their own (off behind a transaction-mode pooler). */
+    preparedStatements: boolean;
     /**
      * Bounded waiting (ms): `connectMs` to get a pooled connection (opening or queueing for one);
      * `statementMs` per statement outside write transactions (public reads); `writeStatementMs` per
@@ -144,6 +147,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     database: {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE ?? 10,
+      preparedStatements: env.DATABASE_PREPARED_STATEMENTS ?? true,
       timeouts: {
         connectMs: env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000,
         statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS ?? 5000,

@@ -42,6 +42,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE?: number;
 
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  DATABASE_PREPARED_STATEMENTS?: boolean;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
   DATABASE_CONNECT_TIMEOUT_MS?: number;
 

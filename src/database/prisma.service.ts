@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool, PoolClient } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { DATABASE_URL } from './database.tokens';
+import { disablePreparedStatements } from './sql-rows';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 type Query = (...args: unknown[]) => unknown;
@@ -84,17 +85,25 @@ class TimedPrismaPg extends PrismaPg {
   }
 }
 
-/** The application's one Prisma client, on a pg.Pool we own (see the error handler below). */
+/** The application's one Prisma client, on a pg.Pool we own (see the error handler below), and the public read pool. */
 @Injectable()
 export class PrismaService extends PrismaClient {
   private readonly logger = new Logger(PrismaService.name);
+  /** Prisma's pool: writes, the editor API, and reads whose plan depends on their parameters (search). */
   readonly pool: Pool;
+  /**
+   * The public read model's pool: the same database, its statements prepared once per connection and
+   * planned once (`plan_cache_mode = force_generic_plan`). Their plans do not depend on the values bound
+   * (ids, slugs, page bounds; label slugs resolve inside the statement), and planning them cost more
+   * server CPU than running them. With DATABASE_PREPARED_STATEMENTS=false it is `pool`, statements unnamed.
+   */
+  readonly readPool: Pool;
   private statements = 0;
   private closing = false;
 
   constructor(@Inject(DATABASE_URL) url: string, @Inject(APP_CONFIG) config: AppConfig) {
     const { timeouts } = config.database;
-    const pool = new Pool({
+    const poolOptions = {
       connectionString: url,
       max: config.database.poolSize,
       // Bounded waiting: for a free connection or a new one (queued requests fail instead of piling up),
@@ -102,10 +111,22 @@ export class PrismaService extends PrismaClient {
       connectionTimeoutMillis: timeouts.connectMs,
       statement_timeout: timeouts.statementMs,
       idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
-    });
+    };
+    const pool = new Pool(poolOptions);
     const originals = new WeakMap<PoolClient, Query>();
     super({ adapter: new TimedPrismaPg(pool, timeouts.writeStatementMs, (client) => originals.get(client) ?? (client.query.bind(client) as Query)) });
     this.pool = pool;
+    if (config.database.preparedStatements) {
+      this.readPool = new Pool({ ...poolOptions, options: '-c plan_cache_mode=force_generic_plan' });
+    } else {
+      this.readPool = pool;
+      disablePreparedStatements(pool);
+    }
+    for (const each of new Set([pool, this.readPool])) this.watch(each, originals);
+  }
+
+  /** Connection errors are logged, never fatal; every statement is counted. */
+  private watch(pool: Pool, originals: WeakMap<PoolClient, Query>): void {
     // prisma/orm#27641: without a listener, an idle connection dropped by the server
     // (restart, failover) emits an unhandled 'error' that crashes the process.
     // Once closing, pool.end() has asked every connection to terminate but does not wait for the
@@ -149,5 +170,6 @@ export class PrismaService extends PrismaClient {
     this.closing = true;
     await this.$disconnect();
     await this.pool.end().catch(() => undefined);
+    if (this.readPool !== this.pool) await this.readPool.end().catch(() => undefined);
   }
 }

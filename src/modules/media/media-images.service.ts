@@ -26,7 +26,7 @@ export class MediaImagesService {
   }
 
   async byIds(ids: readonly string[]): Promise<Map<string, Image>> {
-    const rows = await findMediaImageRows(this.prisma.pool, [...new Set(ids)]);
+    const rows = await findMediaImageRows(this.prisma.readPool, [...new Set(ids)]);
     return new Map(rows.map((row) => [row.id, this.fromRow(row)]));
   }
 }

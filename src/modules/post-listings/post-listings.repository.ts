@@ -28,7 +28,7 @@ export class PostListingsRepository {
     const { table, links, column } = LABELS[owner];
     const after = bound ? Prisma.sql`AND (p.published_at, p.id) < (${bound.publishedAt}::timestamptz, ${bound.id}::uuid)` : Prisma.empty;
     const rows = await sqlRows<OwnedPostRow & { id: string | null }>(
-      this.prisma.pool,
+      this.prisma.readPool,
       Prisma.sql`
         SELECT o.id::text AS "ownerId", ${labelPostCount(owner, 'o', now)} AS total, posts.*
         FROM ${table} o

@@ -86,7 +86,7 @@ function filterConditions(filter: PostListFilter): Prisma.PostWhereInput[] {
   return and;
 }
 
-/** Post reads: public ones as SQL on the pool (see data/post-read-model.ts), editor ones through Prisma. */
+/** Post reads: public ones as SQL on the read pool (see data/post-read-model.ts), editor ones through Prisma. */
 @Injectable()
 export class PostsRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -103,7 +103,7 @@ export class PostsRepository {
     now?: Date;
   }): Promise<PostReadRow[]> {
     const now = args.now ?? new Date();
-    return sqlRows<PostReadRow>(this.prisma.pool, publishedPageSql({ ...args, now }));
+    return sqlRows<PostReadRow>(this.prisma.readPool, publishedPageSql({ ...args, now }));
   }
 
   /**
@@ -112,7 +112,7 @@ export class PostsRepository {
    */
   async findPublishedPageWithTotal(args: Parameters<PostsRepository['findPublishedPage']>[0]): Promise<{ rows: PostReadRow[]; total: number }> {
     const now = args.now ?? new Date();
-    const rows = await sqlRows<PostReadRow & { pageTotal?: number }>(this.prisma.pool, publishedPageSql({ ...args, now, withTotal: true }));
+    const rows = await sqlRows<PostReadRow & { pageTotal?: number }>(this.prisma.readPool, publishedPageSql({ ...args, now, withTotal: true }));
     if (rows.length === 0) return { rows, total: await this.countPublished(args.kind, args.filter, now) };
     const total = Number(rows[0].pageTotal);
     for (const row of rows) delete row.pageTotal;
@@ -120,34 +120,34 @@ export class PostsRepository {
   }
 
   async countPublished(kind: DocumentKind, filter: PostListFilter, now = new Date()): Promise<number> {
-    const [row] = await sqlRows<{ total: number }>(this.prisma.pool, publishedCountSql(kind, filter, now));
+    const [row] = await sqlRows<{ total: number }>(this.prisma.readPool, publishedCountSql(kind, filter, now));
     return row.total;
   }
 
   async findPublishedById(kind: DocumentKind, id: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
-    const [row] = await sqlRows<PostReadRow>(this.prisma.pool, publishedOneSql(kind, Prisma.sql`p.id = ${id}::uuid`, formats, now));
+    const [row] = await sqlRows<PostReadRow>(this.prisma.readPool, publishedOneSql(kind, Prisma.sql`p.id = ${id}::uuid`, formats, now));
     return row ?? null;
   }
 
   async findPublishedBySlug(kind: DocumentKind, slug: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
-    const [row] = await sqlRows<PostReadRow>(this.prisma.pool, publishedOneSql(kind, Prisma.sql`p.slug = ${slug}`, formats, now));
+    const [row] = await sqlRows<PostReadRow>(this.prisma.readPool, publishedOneSql(kind, Prisma.sql`p.slug = ${slug}`, formats, now));
     return row ?? null;
   }
 
   /** The current slug of a published post that used to be reachable under `oldSlug`. */
   async findCurrentSlugFor(kind: DocumentKind, oldSlug: string, now = new Date()): Promise<string | null> {
-    const [row] = await sqlRows<{ slug: string }>(this.prisma.pool, currentSlugSql(kind, oldSlug, now));
+    const [row] = await sqlRows<{ slug: string }>(this.prisma.readPool, currentSlugSql(kind, oldSlug, now));
     return row?.slug ?? null;
   }
 
   /** Body columns of many published posts in one statement (GraphQL body fields). */
   findPublishedBodies(ids: readonly string[], now = new Date()): Promise<Array<Required<PostBodyRow> & { id: string }>> {
-    return sqlRows(this.prisma.pool, publishedBodiesSql(ids, now));
+    return sqlRows(this.prisma.readPool, publishedBodiesSql(ids, now));
   }
 
   /** Kind, slug and last change of every public document of the given kinds, newest first (the sitemap). */
   findPublishedUrls(kinds: readonly DocumentKind[], now = new Date()): Promise<Array<{ kind: DocumentKind; slug: string; updatedAt: Date }>> {
-    return sqlRows(this.prisma.pool, publishedUrlsSql(kinds, now));
+    return sqlRows(this.prisma.readPool, publishedUrlsSql(kinds, now));
   }
 
   countAll(): Promise<number> {

@@ -19,7 +19,7 @@ export class RelatedContentRepository {
   findTopForPosts(sourceIds: readonly string[], limit: number, now = new Date()): Promise<RelatedRow[]> {
     if (sourceIds.length === 0) return Promise.resolve([]);
     return sqlRows<RelatedRow>(
-      this.prisma.pool,
+      this.prisma.readPool,
       Prisma.sql`
         SELECT src.id::text AS "sourceId", ${POST_COLUMNS}, ${relationColumns(now)}
         FROM unnest(${[...sourceIds]}::uuid[]) AS src(id)
@@ -36,7 +36,7 @@ export class RelatedContentRepository {
   /** Id of a visible post by id or slug, or null (the related routes answer 404 for anything else). */
   async findVisibleId(by: { id: string } | { slug: string }, now = new Date()): Promise<string | null> {
     const where = 'id' in by ? Prisma.sql`p.id = ${by.id}::uuid` : Prisma.sql`p.slug = ${by.slug}`;
-    const [row] = await sqlRows<{ id: string }>(this.prisma.pool, Prisma.sql`SELECT p.id::text AS id FROM posts p WHERE ${where} AND ${isPublicPost(now)}`);
+    const [row] = await sqlRows<{ id: string }>(this.prisma.readPool, Prisma.sql`SELECT p.id::text AS id FROM posts p WHERE ${where} AND ${isPublicPost(now)}`);
     return row?.id ?? null;
   }
 }

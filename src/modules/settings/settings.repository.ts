@@ -71,7 +71,7 @@ export class SettingsRepository {
   publicSlugsOf(ids: readonly string[], now = new Date()): Promise<Array<{ id: string; kind: DocumentKind; slug: string }>> {
     if (ids.length === 0) return Promise.resolve([]);
     return sqlRows(
-      this.prisma.pool,
+      this.prisma.readPool,
       Prisma.sql`SELECT p.id::text AS "id", p.kind::text AS "kind", p.slug FROM posts p
         WHERE p.id = ANY(${[...ids]}::uuid[]) AND ${isPublicDocument(ALL_KINDS, now)}`,
     );

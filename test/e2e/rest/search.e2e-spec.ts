@@ -3,6 +3,8 @@ import { waitFor } from '../../helpers/cache';
 import { createTestApp, TestApp } from '../../helpers/create-test-app';
 import { gql } from '../../helpers/graphql';
 import { expectProblem } from '../../helpers/problem';
+import { createDraft } from '../../helpers/admin-posts';
+import { bearer, issueToken } from '../../helpers/tokens';
 
 const HIDDEN = ['unfinished-notes-on-footnotes', 'coming-soon-the-annual-reading-list'];
 
@@ -130,6 +132,22 @@ describe('search (REST and GraphQL)', () => {
     const page = await gql(t, `{ search(query: "reading writing", first: 1) { pageInfo { endCursor } } }`);
     const foreign = await gql(t, `query($after: String) { search(query: "typography", after: $after) { nodes { rank } } }`, { after: page.data!.search.pageInfo.endCursor });
     expect(foreign.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('highlights a match far into a long body, also when an unrelated word shares its stem first', async () => {
+    const token = await issueToken(t, ['content:read', 'content:write', 'content:publish']);
+    const filler = 'Quiet paragraphs fill the long page before anything happens. '.repeat(80);
+    const publish = async (title: string, markdown: string) => {
+      const { id } = await createDraft(t, token, { title, markdown });
+      await request(t.http).post(`/api/admin/posts/${id}/publish`).set(bearer(token)).send({}).expect(200);
+    };
+    await publish('Far down', `${filler}\n\nThe zeppelin hangar opened at dawn.`);
+    // "quartz" holds "quar", the start of the stem of "quarrying" (quarri), long before the real match.
+    await publish('A decoy first', `Quartz was everywhere. ${filler}\n\nWe kept quarrying after that.`);
+    const [zeppelin] = (await search({ q: 'zeppelin' })).data;
+    expect(zeppelin.snippet).toContain('<mark>zeppelin</mark> hangar');
+    const [quarrying] = (await search({ q: 'quarrying' })).data;
+    expect(quarrying.snippet).toContain('<mark>quarrying</mark>');
   });
 
   it('keeps the index current when a tag is renamed', async () => {

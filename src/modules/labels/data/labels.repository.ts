@@ -18,7 +18,7 @@ export class LabelsRepository {
    */
   async findPublicPage<K extends LabelKind>(kind: K, skip: number, take: number, now = new Date()): Promise<{ rows: LabelReadRows[K][]; total: number }> {
     const [result] = await sqlRows<{ rows: LabelReadRows[K][]; total: number }>(
-      this.prisma.pool,
+      this.prisma.readPool,
       Prisma.sql`
         WITH visible AS MATERIALIZED (
           SELECT * FROM (SELECT t.*, ${labelPostCount(kind, 't', now)} AS post_count FROM ${labelTable(kind)} t WHERE t.published_post_count > 0) c
@@ -42,7 +42,7 @@ export class LabelsRepository {
 
   private async findPublicOne<K extends LabelKind>(kind: K, where: Prisma.Sql, now: Date): Promise<LabelReadRows[K] | null> {
     const [row] = await sqlRows<{ label: LabelReadRows[K] }>(
-      this.prisma.pool,
+      this.prisma.readPool,
       Prisma.sql`SELECT ${labelJson(kind, 'c', Prisma.sql`c.post_count`)} AS label
                  FROM (SELECT t.*, ${labelPostCount(kind, 't', now)} AS post_count FROM ${labelTable(kind)} t WHERE ${where}) c
                  WHERE c.post_count > 0`,
@@ -54,7 +54,7 @@ export class LabelsRepository {
   async findAllPage<K extends LabelKind>(kind: K, skip: number, take: number, now = new Date()): Promise<{ rows: AdminLabelRow<K>[]; total: number }> {
     const [rows, [{ total }]] = await Promise.all([
       this.findAdmin(kind, Prisma.sql`TRUE ORDER BY t.name, t.id LIMIT ${take} OFFSET ${skip}`, now),
-      sqlRows<{ total: number }>(this.prisma.pool, Prisma.sql`SELECT count(*)::int AS total FROM ${labelTable(kind)}`),
+      sqlRows<{ total: number }>(this.prisma.readPool, Prisma.sql`SELECT count(*)::int AS total FROM ${labelTable(kind)}`),
     ]);
     return { rows, total };
   }
@@ -66,7 +66,7 @@ export class LabelsRepository {
 
   private async findAdmin<K extends LabelKind>(kind: K, whereAndOrder: Prisma.Sql, now: Date): Promise<AdminLabelRow<K>[]> {
     const rows = await sqlRows<{ label: LabelReadRows[K]; createdAt: Date; updatedAt: Date }>(
-      this.prisma.pool,
+      this.prisma.readPool,
       Prisma.sql`SELECT ${labelJson(kind, 't', labelPostCount(kind, 't', now))} AS label, t.created_at AS "createdAt", t.updated_at AS "updatedAt"
                  FROM ${labelTable(kind)} t WHERE ${whereAndOrder}`,
     );
@@ -79,7 +79,7 @@ export class LabelsRepository {
     if (postIds.length === 0) return byPost;
     const { links, linkColumn } = LABEL_TABLES[kind];
     const rows = await sqlRows<{ postId: string; label: LabelReadRows[K] }>(
-      this.prisma.pool,
+      this.prisma.readPool,
       Prisma.sql`
         SELECT x.post_id::text AS "postId", ${labelJson(kind, 't', labelPostCount(kind, 't', now))} AS label
         FROM ${Prisma.raw(links)} x JOIN ${labelTable(kind)} t ON t.id = x.${Prisma.raw(linkColumn)}

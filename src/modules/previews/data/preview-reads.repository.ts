@@ -17,7 +17,7 @@ export class PreviewReadsRepository {
 
   async findLatestById(id: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
     const [row] = await sqlRows<PostReadRow>(
-      this.prisma.pool,
+      this.prisma.readPool,
       Prisma.sql`SELECT ${POST_COLUMNS}${bodyColumns(formats, true)}, ${relationColumns(now)} FROM posts p WHERE p.id = ${id}::uuid`,
     );
     return row ?? null;

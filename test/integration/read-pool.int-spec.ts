@@ -1,0 +1,57 @@
+import { sqlRows } from '../../src/database/sql-rows';
+import { Prisma } from '../../src/generated/prisma/client';
+import { createTestApp, TestApp } from '../helpers/create-test-app';
+
+// Public reads run as named prepared statements on a pool whose plans are made once (generic).
+describe('the public read pool', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('is a second pool whose connections keep generic plans; Prisma and search keep the default', async () => {
+    expect(t.prisma.readPool).not.toBe(t.prisma.pool);
+    const [read] = await sqlRows<{ mode: string }>(t.prisma.readPool, Prisma.sql`SELECT current_setting('plan_cache_mode') AS mode`);
+    const [main] = await sqlRows<{ mode: string }>(t.prisma.pool, Prisma.sql`SELECT current_setting('plan_cache_mode') AS mode`);
+    expect([read.mode, main.mode]).toEqual(['force_generic_plan', 'auto']);
+  });
+
+  it('prepares each statement once per connection and reuses it', async () => {
+    // Run one after the other, both statements land on the same idle connection.
+    const probe = Prisma.sql`SELECT name, generic_plans::int AS generic FROM pg_prepared_statements WHERE name LIKE ${'byline_%'}`;
+    await sqlRows(t.prisma.readPool, probe);
+    const [own] = await sqlRows<{ name: string; generic: number }>(t.prisma.readPool, probe);
+    expect(own.name).toMatch(/^byline_[0-9a-f]{40}$/);
+    expect(own.generic).toBeGreaterThanOrEqual(1);
+  });
+
+  it('falls back to an unnamed statement when a migration changes a selected column type under it', async () => {
+    await t.prisma.$executeRawUnsafe('CREATE TABLE read_pool_probe (v int)');
+    try {
+      await t.prisma.$executeRawUnsafe('INSERT INTO read_pool_probe VALUES (7)');
+      const read = () => sqlRows<{ v: unknown }>(t.prisma.readPool, Prisma.sql`SELECT v FROM read_pool_probe`);
+      expect(await read()).toEqual([{ v: 7 }]);
+      await t.prisma.$executeRawUnsafe('ALTER TABLE read_pool_probe ALTER COLUMN v TYPE text');
+      expect(await read()).toEqual([{ v: '7' }]);
+      expect(await read()).toEqual([{ v: '7' }]);
+    } finally {
+      await t.prisma.$executeRawUnsafe('DROP TABLE read_pool_probe');
+    }
+  });
+});
+
+describe('the public read pool with DATABASE_PREPARED_STATEMENTS=false', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { DATABASE_PREPARED_STATEMENTS: 'false' } });
+  });
+  afterAll(() => t.close());
+
+  it('is Prisma’s pool, and statements stay unnamed', async () => {
+    expect(t.prisma.readPool).toBe(t.prisma.pool);
+    const probe = Prisma.sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE ${'byline_%'}`;
+    await sqlRows(t.prisma.readPool, probe);
+    expect((await sqlRows<{ n: number }>(t.prisma.readPool, probe))[0].n).toBe(0);
+  });
+});
