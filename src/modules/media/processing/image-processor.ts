@@ -1,7 +1,17 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Metadata, Sharp, SharpOptions } from 'sharp';
 // ES module only: Node (>= 20.19, see engines) require()s it natively; jest.config.js compiles it for the tests.
 import { rgbaToThumbHash } from 'thumbhash';
 import { EXTENSIONS, ImageFormat, MIME_TYPES, sniffImageFormat } from './image-format';
+
+type SharpFactory = typeof import('sharp');
+let sharpFactory: SharpFactory | undefined;
+
+/** libvips (~18 MB resident) loads with the first image processed, not at start: most instances only serve reads. */
+function sharp(input: Buffer, options?: SharpOptions): Sharp {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  sharpFactory ??= require('sharp') as SharpFactory;
+  return sharpFactory(input, options);
+}
 
 export type RejectionReason = 'unsupported' | 'svg' | 'too-many-pixels' | 'undecodable';
 
@@ -108,7 +118,7 @@ async function detect(input: Buffer, maxPixels: number): Promise<ImageFormat> {
   if (sniffed === null) {
     throw new ImageRejected('unsupported', 'The file is not a JPEG, PNG, WebP, AVIF or GIF image (judged by its content, not its name or declared type).');
   }
-  let metadata: sharp.Metadata;
+  let metadata: Metadata;
   try {
     metadata = await sharp(input, { limitInputPixels: false }).metadata();
   } catch (error) {

@@ -1,8 +1,11 @@
 import type { AppConfig } from '../../../config/app-config';
 import { LocalMediaStorage } from './local-media-storage';
 import { MediaStorage } from './media-storage';
-import { S3MediaStorage } from './s3-media-storage';
 
 export function mediaStorageFor(config: AppConfig): MediaStorage {
-  return config.media.storage === 's3' ? new S3MediaStorage(config.media.s3) : new LocalMediaStorage(config.media.dir);
+  if (config.media.storage !== 's3') return new LocalMediaStorage(config.media.dir);
+  // The AWS SDK (~20 MB resident) is loaded only when media live in a bucket.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { S3MediaStorage } = require('./s3-media-storage') as typeof import('./s3-media-storage');
+  return new S3MediaStorage(config.media.s3);
 }
