@@ -9,7 +9,7 @@ import type { LabelModel } from './models/label.model';
 
 /**
  * Whether posts carry their labels' images and social links. Public post reads embed labels through
- * the post read model (posts/data/post-read-model.ts, with `postLabelsJson`), and editor reads and
+ * the post read model (posts/data/post-read-model.ts, with `labelJson`), and editor reads and
  * webhook payloads must show a post exactly as the public read does.
  */
 export const POSTS_EMBED_LABEL_EXTRAS = true;

@@ -17,7 +17,7 @@ export function imageResolver(mediaBaseUrl: string): ImageResolver {
 }
 
 /**
- * The public model of a label row another module's SQL embedded with `labelJson`/`postLabelsJson`
+ * The public model of a label row another module's SQL embedded with `labelJson`
  * (posts embed their tags and authors): `presentLabel(TAG_LABEL, row, config.media.publicUrl)`.
  */
 export function presentLabel<K extends LabelKind, M extends LabelModel>(

@@ -1,3 +1,4 @@
+import { PostReadModelModule } from '../posts/data/post-read-model.module';
 import { MediaModule } from '../media/media.module';
 import { Module } from '@nestjs/common';
 import { AuthorPostsResolver } from './author-posts.resolver';
@@ -8,7 +9,7 @@ import { TagPostsResolver } from './tag-posts.resolver';
 
 /** Post listings owned by other features' types (Tag.posts, Author.posts). */
 @Module({
-  imports: [MediaModule],
+  imports: [PostReadModelModule, MediaModule],
   providers: [PostListingsRepository, PostListingsService, PostListingLoadersFactory, TagPostsResolver, AuthorPostsResolver],
   exports: [PostListingLoadersFactory],
 })

@@ -1,3 +1,4 @@
+import { PostReadModelModule } from './data/post-read-model.module';
 import { MediaModule } from '../media/media.module';
 import { Module } from '@nestjs/common';
 import { AuthorsModule } from '../authors/authors.module';
@@ -20,7 +21,7 @@ import { PagesController } from './pages.controller';
 import { PagesResolver } from './pages.resolver';
 
 @Module({
-  imports: [TagsModule, AuthorsModule, ContentBodyModule, MediaModule],
+  imports: [PostReadModelModule, TagsModule, AuthorsModule, ContentBodyModule, MediaModule],
   // Pages are documents of another kind: thin transports over the same services.
   controllers: [PostsController, PostsAdminController, PagesController, PagesAdminController],
   providers: [

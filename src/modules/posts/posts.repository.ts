@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
 import { sqlRows } from '../../database/sql-rows';
 import { Prisma, type PostStatus } from '../../generated/prisma/client';
-import type { PostReadRow } from './data/post-read-model';
+import type { PostIdsRow, PostReadRow } from './data/post-read-model';
+import { PostRowsReader } from './data/post-rows.reader';
 import {
   currentSlugSql,
   publishedBodiesSql,
@@ -89,7 +90,10 @@ function filterConditions(filter: PostListFilter): Prisma.PostWhereInput[] {
 /** Post reads: public ones as SQL on the read pool (see data/post-read-model.ts), editor ones through Prisma. */
 @Injectable()
 export class PostsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly postRows: PostRowsReader,
+  ) {}
 
   /** One page of published posts with tags and authors; `bound` switches to keyset pagination. */
   findPublishedPage(args: {
@@ -103,7 +107,7 @@ export class PostsRepository {
     now?: Date;
   }): Promise<PostReadRow[]> {
     const now = args.now ?? new Date();
-    return sqlRows<PostReadRow>(this.prisma.readPool, publishedPageSql({ ...args, now }));
+    return this.postRows.read<PostIdsRow>(publishedPageSql({ ...args, now }), undefined, now);
   }
 
   /**
@@ -112,7 +116,7 @@ export class PostsRepository {
    */
   async findPublishedPageWithTotal(args: Parameters<PostsRepository['findPublishedPage']>[0]): Promise<{ rows: PostReadRow[]; total: number }> {
     const now = args.now ?? new Date();
-    const rows = await sqlRows<PostReadRow & { pageTotal?: number }>(this.prisma.readPool, publishedPageSql({ ...args, now, withTotal: true }));
+    const rows = await this.postRows.read<PostIdsRow & { pageTotal?: number }>(publishedPageSql({ ...args, now, withTotal: true }), undefined, now);
     if (rows.length === 0) return { rows, total: await this.countPublished(args.kind, args.filter, now) };
     const total = Number(rows[0].pageTotal);
     for (const row of rows) delete row.pageTotal;
@@ -125,12 +129,12 @@ export class PostsRepository {
   }
 
   async findPublishedById(kind: DocumentKind, id: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
-    const [row] = await sqlRows<PostReadRow>(this.prisma.readPool, publishedOneSql(kind, Prisma.sql`p.id = ${id}::uuid`, formats, now));
+    const [row] = await this.postRows.read<PostIdsRow>(publishedOneSql(kind, Prisma.sql`p.id = ${id}::uuid`, formats, now), undefined, now);
     return row ?? null;
   }
 
   async findPublishedBySlug(kind: DocumentKind, slug: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
-    const [row] = await sqlRows<PostReadRow>(this.prisma.readPool, publishedOneSql(kind, Prisma.sql`p.slug = ${slug}`, formats, now));
+    const [row] = await this.postRows.read<PostIdsRow>(publishedOneSql(kind, Prisma.sql`p.slug = ${slug}`, formats, now), undefined, now);
     return row ?? null;
   }
 

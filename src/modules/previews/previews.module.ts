@@ -1,3 +1,4 @@
+import { PostReadModelModule } from '../posts/data/post-read-model.module';
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PostsModule } from '../posts/posts.module';
@@ -13,7 +14,7 @@ import { PreviewsService } from './previews.service';
  * below answers them with the latest state when a valid preview token for that document comes along.
  */
 @Module({
-  imports: [PostsModule],
+  imports: [PostReadModelModule, PostsModule],
   controllers: [PreviewLinksController],
   providers: [
     PreviewLinksRepository,

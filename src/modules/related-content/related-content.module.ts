@@ -1,3 +1,4 @@
+import { PostReadModelModule } from '../posts/data/post-read-model.module';
 import { Module } from '@nestjs/common';
 import { PostsModule } from '../posts/posts.module';
 import { PostRelatedResolver } from './post-related.resolver';
@@ -9,7 +10,7 @@ import { RelatedRefreshRepository } from './related-refresh.repository';
 import { RelatedRefreshWorker } from './related-refresh.worker';
 
 @Module({
-  imports: [PostsModule],
+  imports: [PostReadModelModule, PostsModule],
   controllers: [RelatedContentController],
   providers: [RelatedContentRepository, RelatedContentService, PostRelatedResolver, RelatedLoadersFactory, RelatedRefreshRepository, RelatedRefreshWorker],
   exports: [RelatedContentService, RelatedLoadersFactory, RelatedRefreshWorker],

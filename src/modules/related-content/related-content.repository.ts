@@ -2,14 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
 import { sqlRows } from '../../database/sql-rows';
 import { Prisma } from '../../generated/prisma/client';
-import { isPublicPost, POST_COLUMNS, relationColumns, type PostReadRow } from '../posts/data/post-read-model';
+import { isPublicPost, POST_COLUMNS, type PostIdsRow, type PostReadRow, relationColumns } from '../posts/data/post-read-model';
+import { PostRowsReader } from '../posts/data/post-rows.reader';
 
 export type RelatedRow = PostReadRow & { sourceId: string };
 
 /** Reads the precomputed `related_posts` lists (filled by the refresh_related_posts SQL functions). */
 @Injectable()
 export class RelatedContentRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly postRows: PostRowsReader,
+  ) {}
 
   /**
    * The top `limit` visible related posts of each source post, in rank order, with their tags and
@@ -18,10 +22,9 @@ export class RelatedContentRepository {
    */
   findTopForPosts(sourceIds: readonly string[], limit: number, now = new Date()): Promise<RelatedRow[]> {
     if (sourceIds.length === 0) return Promise.resolve([]);
-    return sqlRows<RelatedRow>(
-      this.prisma.readPool,
+    return this.postRows.read<PostIdsRow & { sourceId: string }>(
       Prisma.sql`
-        SELECT src.id::text AS "sourceId", ${POST_COLUMNS}, ${relationColumns(now)}
+        SELECT src.id::text AS "sourceId", ${POST_COLUMNS}, ${relationColumns()}
         FROM unnest(${[...sourceIds]}::uuid[]) AS src(id)
         CROSS JOIN LATERAL (
           SELECT r.related_post_id, r.rank FROM related_posts r JOIN posts p ON p.id = r.related_post_id
@@ -30,6 +33,8 @@ export class RelatedContentRepository {
         ) top
         JOIN posts p ON p.id = top.related_post_id
         ORDER BY src.id, top.rank`,
+      undefined,
+      now,
     );
   }
 

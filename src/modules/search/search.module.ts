@@ -1,3 +1,4 @@
+import { PostReadModelModule } from '../posts/data/post-read-model.module';
 import { MediaModule } from '../media/media.module';
 import { Module } from '@nestjs/common';
 import { SearchController } from './search.controller';
@@ -6,7 +7,7 @@ import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
 
 @Module({
-  imports: [MediaModule],
+  imports: [PostReadModelModule, MediaModule],
   controllers: [SearchController],
   providers: [SearchRepository, SearchService, SearchResolver],
 })

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
-import { sqlRows } from '../../database/sql-rows';
 import { Prisma } from '../../generated/prisma/client';
-import { isPublicDocument, POST_COLUMNS, relationColumns, type PostReadRow } from '../posts/data/post-read-model';
+import { isPublicDocument, POST_COLUMNS, type PostIdsRow, type PostReadRow, relationColumns } from '../posts/data/post-read-model';
+import { PostRowsReader } from '../posts/data/post-rows.reader';
 import { SEARCHABLE_KINDS } from '../posts/domain/document-kind';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from './domain/snippet';
 import type { SearchBound } from './domain/search-cursor';
@@ -44,7 +44,10 @@ function headlineNearFirstMatch(tsquery: Prisma.Sql): Prisma.Sql {
  */
 @Injectable()
 export class SearchRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly postRows: PostRowsReader,
+  ) {}
 
   /**
    * One page of hits and the total, in one statement. Candidates are the newest SEARCH_CANDIDATES
@@ -57,8 +60,7 @@ export class SearchRepository {
     const after = bound
       ? Prisma.sql`WHERE (r.rank < ${bound.rank}::float8 OR (r.rank = ${bound.rank}::float8 AND r.id > ${bound.id}::uuid))`
       : Prisma.empty;
-    const rows = await sqlRows<SearchRow & { total: number; id: string | null }>(
-      this.prisma.pool,
+    const rows = await this.postRows.read<PostIdsRow & { rank: number; rawSnippet: string; total: number; id: string | null }>(
       Prisma.sql`
         WITH candidates AS MATERIALIZED (
           SELECT p.id, p.search_vector FROM posts p
@@ -72,12 +74,14 @@ export class SearchRepository {
         )
         SELECT (SELECT count(*) FROM candidates)::int AS total, hit.*
         FROM (SELECT 1) one LEFT JOIN LATERAL (
-          SELECT ${POST_COLUMNS}, ${relationColumns(now)}, page.rank, page.id AS "pageId",
+          SELECT ${POST_COLUMNS}, ${relationColumns()}, page.rank, page.id AS "pageId",
                  COALESCE(near.headline, ts_headline('english', translate(p.plaintext, ${MARKERS}, ''), ${tsquery}, ${HEADLINE_OPTIONS})) AS "rawSnippet"
           FROM page JOIN posts p ON p.id = page.id
           LEFT JOIN LATERAL (${headlineNearFirstMatch(tsquery)}) near ON true
         ) hit ON true
         ORDER BY hit.rank DESC, hit."pageId"`,
+      this.prisma.pool,
+      now,
     );
     return { rows: rows.filter((row) => row.id !== null), total: rows[0]?.total ?? 0 };
   }

@@ -66,15 +66,3 @@ export function labelJson(kind: LabelKind, alias: string, postCount: Prisma.Sql)
     'mediaImage', (SELECT ${mediaImageJson('lm')} FROM media lm WHERE lm.id = ${t}.${Prisma.raw(spec.imageColumn)}),
     'postCount', ${postCount})`;
 }
-
-/**
- * The ordered labels of `kind` of the post row `postAlias`, as a JSON array of `LabelReadRows[kind]`,
- * for a post read's column list. `postCount` gives the count SQL of a label alias (the posts module's
- * `labelPostCount`, which owns the visibility rule).
- */
-export function postLabelsJson(kind: LabelKind, postAlias: string, postCount: (labelAlias: string) => Prisma.Sql): Prisma.Sql {
-  const { links, linkColumn } = LABEL_TABLES[kind];
-  return Prisma.sql`(SELECT COALESCE(json_agg(${labelJson(kind, 'pl', postCount('pl'))} ORDER BY plx.position), '[]'::json)
-    FROM ${Prisma.raw(links)} plx JOIN ${labelTable(kind)} pl ON pl.id = plx.${Prisma.raw(linkColumn)}
-    WHERE plx.post_id = ${Prisma.raw(postAlias)}.id)`;
-}

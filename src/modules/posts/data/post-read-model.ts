@@ -1,5 +1,5 @@
 import { Prisma } from '../../../generated/prisma/client';
-import { type AuthorReadRow, LABEL_TABLES, postLabelsJson, type TagReadRow } from '../../labels/data/label-read-model';
+import { type AuthorReadRow, LABEL_TABLES, labelJson, type TagReadRow } from '../../labels/data/label-read-model';
 import { mediaImageJson } from '../../media/data/media-read-model';
 import type { MediaImageRow } from '../../media/domain/image';
 import type { DocumentKind } from '../domain/document-kind';
@@ -53,8 +53,9 @@ export interface PostBodyRow {
 export type PostRow = PostSummaryRow & PostBodyRow;
 
 /**
- * A public post row with its ordered tags and authors (label rows with their library images), aggregated
- * in the same statement; map them with the labels presenter (post.mapper.ts does).
+ * A public post row with its ordered tags and authors (label rows with their library images): the
+ * statement selects their ids (PostIdsRow) and PostRowsReader adds the rows. Map them with the labels
+ * presenter (post.mapper.ts does).
  */
 export type PostReadRow = PostRow & { tags: TagReadRow[]; authors: AuthorReadRow[] };
 
@@ -122,11 +123,26 @@ export function labelPostCount(kind: LabelKind, alias: string, now: Date): Prism
     WHERE ul.${column} = ${label}.id AND ${countedButAhead('u', now)})::int)`;
 }
 
-/** The ordered tags and authors of `posts p` as two JSON columns ("tags", "authors"), for any set of posts. */
-export function relationColumns(now: Date): Prisma.Sql {
-  return Prisma.sql`
-  ${postLabelsJson('tag', 'p', (t) => labelPostCount('tag', t, now))} AS "tags",
-  ${postLabelsJson('author', 'p', (a) => labelPostCount('author', a, now))} AS "authors"`;
+/** The ids of the ordered tags and authors of `posts p`, as two text[] columns ("tagIds", "authorIds"). */
+export function relationColumns(): Prisma.Sql {
+  const ids = (kind: LabelKind) => {
+    const { links, column } = LABELS[kind];
+    return Prisma.sql`ARRAY(SELECT plx.${column}::text FROM ${links} plx WHERE plx.post_id = p.id ORDER BY plx.position)`;
+  };
+  return Prisma.sql`${ids('tag')} AS "tagIds", ${ids('author')} AS "authorIds"`;
+}
+
+/** The relation columns of a kind without labels (pages): two empty lists. */
+export const NO_RELATION_COLUMNS = Prisma.sql`'{}'::text[] AS "tagIds", '{}'::text[] AS "authorIds"`;
+
+/** What a public post statement selects for its labels; PostRowsReader turns it into a PostReadRow. */
+export type PostIdsRow = PostRow & { tagIds: string[] | null; authorIds: string[] | null };
+
+/** Label rows of `kind` by id, as the posts embed them (`labelJson`), with their public post counts. */
+export function labelRowsByIdSql(kind: LabelKind, ids: readonly string[], now: Date): Prisma.Sql {
+  const { table } = LABELS[kind];
+  return Prisma.sql`SELECT ${labelJson(kind, 'pl', labelPostCount(kind, 'pl', now))} AS "label"
+    FROM ${table} pl WHERE pl.id = ANY(${[...ids]}::uuid[])`;
 }
 
 /** The same visibility rule for the editor API's Prisma reads (its per-label counts). */

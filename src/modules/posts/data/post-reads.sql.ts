@@ -1,11 +1,11 @@
 import { Prisma } from '../../../generated/prisma/client';
 import type { BodyFormatName, PostListFilter, PostOrderSpec } from '../domain/post-listing';
 import { DOCUMENT_KINDS, type DocumentKind } from '../domain/document-kind';
-import { bodyColumns, countedButAhead, isPublicDocument, LABELS, labelPostCount, POST_COLUMNS, relationColumns } from './post-read-model';
+import { bodyColumns, countedButAhead, isPublicDocument, LABELS, labelPostCount, NO_RELATION_COLUMNS, POST_COLUMNS, relationColumns } from './post-read-model';
 
 /** Tags and authors of `posts p` for kinds that have them; an empty pair of lists otherwise. */
-function relationsOf(kind: DocumentKind, now: Date): Prisma.Sql {
-  return DOCUMENT_KINDS[kind].labels ? relationColumns(now) : Prisma.sql`'[]'::json AS "tags", '[]'::json AS "authors"`;
+function relationsOf(kind: DocumentKind): Prisma.Sql {
+  return DOCUMENT_KINDS[kind].labels ? relationColumns() : NO_RELATION_COLUMNS;
 }
 
 // Constant identifiers only: never built from input.
@@ -64,7 +64,7 @@ export function publishedPageSql(args: {
   // The page's ids first: body columns, tags and authors are then read for the page rows only,
   // never for the rows an OFFSET skips.
   return Prisma.sql`
-    SELECT ${POST_COLUMNS}${bodyColumns(args.formats ?? [], false)}, ${relationsOf(args.kind, args.now)}${
+    SELECT ${POST_COLUMNS}${bodyColumns(args.formats ?? [], false)}, ${relationsOf(args.kind)}${
       args.withTotal ? Prisma.sql`, (SELECT c.total FROM (${publishedCountSql(args.kind, args.filter, args.now)}) c) AS "pageTotal"` : Prisma.empty
     }
     FROM (
@@ -99,7 +99,7 @@ export function publishedCountSql(kind: DocumentKind, filter: PostListFilter, no
 /** One public document of `kind` (by a condition on `p`) with its body formats, toc, tags and authors. */
 export function publishedOneSql(kind: DocumentKind, where: Prisma.Sql, formats: readonly BodyFormatName[], now: Date): Prisma.Sql {
   return Prisma.sql`
-    SELECT ${POST_COLUMNS}${bodyColumns(formats, true)}, ${relationsOf(kind, now)}
+    SELECT ${POST_COLUMNS}${bodyColumns(formats, true)}, ${relationsOf(kind)}
     FROM posts p WHERE ${where} AND ${isPublicDocument(kind, now)}`;
 }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../../database/prisma.service';
-import { sqlRows } from '../../../database/sql-rows';
 import { Prisma } from '../../../generated/prisma/client';
-import { bodyColumns, POST_COLUMNS, PostReadRow, relationColumns } from '../../posts/data/post-read-model';
+import { bodyColumns, POST_COLUMNS, type PostIdsRow, type PostReadRow, relationColumns } from '../../posts/data/post-read-model';
+import { PostRowsReader } from '../../posts/data/post-rows.reader';
 import type { DocumentKind } from '../../posts/domain/document-kind';
 import type { BodyFormatName } from '../../posts/domain/post-listing';
 
@@ -13,12 +13,16 @@ import type { BodyFormatName } from '../../posts/domain/post-listing';
  */
 @Injectable()
 export class PreviewReadsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly postRows: PostRowsReader,
+  ) {}
 
   async findLatestById(id: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
-    const [row] = await sqlRows<PostReadRow>(
-      this.prisma.readPool,
-      Prisma.sql`SELECT ${POST_COLUMNS}${bodyColumns(formats, true)}, ${relationColumns(now)} FROM posts p WHERE p.id = ${id}::uuid`,
+    const [row] = await this.postRows.read<PostIdsRow>(
+      Prisma.sql`SELECT ${POST_COLUMNS}${bodyColumns(formats, true)}, ${relationColumns()} FROM posts p WHERE p.id = ${id}::uuid`,
+      undefined,
+      now,
     );
     return row ?? null;
   }
