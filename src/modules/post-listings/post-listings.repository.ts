@@ -3,7 +3,7 @@ import { PrismaService } from '../../database/prisma.service';
 import { sqlRows } from '../../database/sql-rows';
 import { Prisma } from '../../generated/prisma/client';
 import { isPublicPost, LABELS, labelPostCount, POST_COLUMNS, type PostIdsRow, type PostReadRow, relationColumns } from '../posts/data/post-read-model';
-import { PostRowsReader } from '../posts/data/post-rows.reader';
+import { PostRowsReader } from '../posts/data/post-rows-read-model';
 import type { PostOwner } from './domain/post-owner';
 
 /** A post of one owner, or (id null) the owner's empty page, which still carries its total. */

@@ -1,4 +1,4 @@
-import { PostReadModelModule } from './data/post-read-model.module';
+import { PostReadModelModule } from './post-read-model.module';
 import { MediaModule } from '../media/media.module';
 import { Module } from '@nestjs/common';
 import { AuthorsModule } from '../authors/authors.module';

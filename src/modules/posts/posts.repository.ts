@@ -3,7 +3,7 @@ import { PrismaService } from '../../database/prisma.service';
 import { sqlRows } from '../../database/sql-rows';
 import { Prisma, type PostStatus } from '../../generated/prisma/client';
 import type { PostIdsRow, PostReadRow } from './data/post-read-model';
-import { PostRowsReader } from './data/post-rows.reader';
+import { PostRowsReader } from './data/post-rows-read-model';
 import {
   currentSlugSql,
   publishedBodiesSql,

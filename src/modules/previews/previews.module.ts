@@ -1,4 +1,4 @@
-import { PostReadModelModule } from '../posts/data/post-read-model.module';
+import { PostReadModelModule } from '../posts/post-read-model.module';
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PostsModule } from '../posts/posts.module';

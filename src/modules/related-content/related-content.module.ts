@@ -1,4 +1,4 @@
-import { PostReadModelModule } from '../posts/data/post-read-model.module';
+import { PostReadModelModule } from '../posts/post-read-model.module';
 import { Module } from '@nestjs/common';
 import { PostsModule } from '../posts/posts.module';
 import { PostRelatedResolver } from './post-related.resolver';

@@ -1,4 +1,4 @@
-import { PostReadModelModule } from '../posts/data/post-read-model.module';
+import { PostReadModelModule } from '../posts/post-read-model.module';
 import { MediaModule } from '../media/media.module';
 import { Module } from '@nestjs/common';
 import { SearchController } from './search.controller';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
 import { Prisma } from '../../generated/prisma/client';
 import { isPublicDocument, POST_COLUMNS, type PostIdsRow, type PostReadRow, relationColumns } from '../posts/data/post-read-model';
-import { PostRowsReader } from '../posts/data/post-rows.reader';
+import { PostRowsReader } from '../posts/data/post-rows-read-model';
 import { SEARCHABLE_KINDS } from '../posts/domain/document-kind';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from './domain/snippet';
 import type { SearchBound } from './domain/search-cursor';

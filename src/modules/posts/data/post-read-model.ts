@@ -7,8 +7,9 @@ import type { BodyFormatName } from '../domain/post-listing';
 
 /**
  * The public read model of a post: the one column list, visibility rule, row type and tag/author
- * aggregation that every public read (posts, search, related, listings, feeds) shares.
- * Other modules import this file only, never the rest of posts/data.
+ * ids that every public read (posts, search, related, listings, feeds) shares.
+ * Other modules import this file and post-rows-read-model.ts (which runs these statements and adds the
+ * labels), never the rest of posts/data.
  */
 
 /** A post row as every read selects it (Prisma field names, so one mapper serves reads and the editor API). */
