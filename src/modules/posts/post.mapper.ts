@@ -2,6 +2,7 @@ import { AUTHOR_LABEL } from '../authors/author.label';
 import type { AuthorModel } from '../authors/models/author.model';
 import type { MediaImagesService } from '../media/media-images.service';
 import type { TagModel } from '../tags/models/tag.model';
+import type { LabelModel } from '../labels/models/label.model';
 import { TAG_LABEL } from '../tags/tag.label';
 import type { PostReadRow, PostRow } from './data/post-read-model';
 import { DOCUMENT_KINDS } from './domain/document-kind';
@@ -62,16 +63,26 @@ export type PageDocument = PostModel & { url: string };
 export function toPostWithRelations(row: PostReadRow, site: SiteUrls, images: FeatureImageResolver): PostWithRelations {
   if (!DOCUMENT_KINDS[row.kind].labels) return toPageDocument(row, site, images) as PostWithRelations;
   // The labels' own presenters (the same images resolver), so an embedded tag reads as /api/tags shows it.
-  const tags = row.tags.map((t) => TAG_LABEL.toModel(t, images));
-  const authors = row.authors.map((a) => AUTHOR_LABEL.toModel(a, images));
-  return {
-    ...toPostModel(row, images),
-    url: documentUrlFor(site, row.kind, row.slug),
-    tags,
-    primaryTag: tags[0] ?? null,
-    authors,
-    primaryAuthor: authors[0] ?? null,
-  };
+  const tags = row.tags.map((t) => presentOnce(t, images, () => TAG_LABEL.toModel(t, images)));
+  const authors = row.authors.map((a) => presentOnce(a, images, () => AUTHOR_LABEL.toModel(a, images)));
+  const model = toPostModel(row, images) as PostWithRelations;
+  model.url = documentUrlFor(site, row.kind, row.slug);
+  model.tags = tags;
+  model.primaryTag = tags[0] ?? null;
+  model.authors = authors;
+  model.primaryAuthor = authors[0] ?? null;
+  return model;
+}
+
+// Label rows come from the read model's per-generation cache, the same object on every post and request
+// that shows the label: each is presented once (output models are never modified afterwards).
+const presented = new WeakMap<FeatureImageResolver, WeakMap<object, LabelModel>>();
+function presentOnce<M extends LabelModel>(row: object, images: FeatureImageResolver, present: () => M): M {
+  let byRow = presented.get(images);
+  if (!byRow) presented.set(images, (byRow = new WeakMap()));
+  let model = byRow.get(row) as M | undefined;
+  if (!model) byRow.set(row, (model = present()));
+  return model;
 }
 
 export function toPageDocument(row: PostRow, site: SiteUrls, images: FeatureImageResolver): PageDocument {
