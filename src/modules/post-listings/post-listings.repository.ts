@@ -43,7 +43,6 @@ export class PostListingsRepository {
         ) posts ON true
         WHERE o.id = ANY(${[...ownerIds]}::uuid[])
         ORDER BY o.id, posts.sort_at DESC, posts.sort_id DESC`,
-      undefined,
       now,
     );
     return rows;

@@ -107,7 +107,7 @@ export class PostsRepository {
     now?: Date;
   }): Promise<PostReadRow[]> {
     const now = args.now ?? new Date();
-    return this.postRows.read<PostIdsRow>(publishedPageSql({ ...args, now }), undefined, now);
+    return this.postRows.read<PostIdsRow>(publishedPageSql({ ...args, now }), now);
   }
 
   /**
@@ -116,7 +116,7 @@ export class PostsRepository {
    */
   async findPublishedPageWithTotal(args: Parameters<PostsRepository['findPublishedPage']>[0]): Promise<{ rows: PostReadRow[]; total: number }> {
     const now = args.now ?? new Date();
-    const rows = await this.postRows.read<PostIdsRow & { pageTotal?: number }>(publishedPageSql({ ...args, now, withTotal: true }), undefined, now);
+    const rows = await this.postRows.read<PostIdsRow & { pageTotal?: number }>(publishedPageSql({ ...args, now, withTotal: true }), now);
     if (rows.length === 0) return { rows, total: await this.countPublished(args.kind, args.filter, now) };
     const total = Number(rows[0].pageTotal);
     for (const row of rows) delete row.pageTotal;
@@ -129,12 +129,12 @@ export class PostsRepository {
   }
 
   async findPublishedById(kind: DocumentKind, id: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
-    const [row] = await this.postRows.read<PostIdsRow>(publishedOneSql(kind, Prisma.sql`p.id = ${id}::uuid`, formats, now), undefined, now);
+    const [row] = await this.postRows.read<PostIdsRow>(publishedOneSql(kind, Prisma.sql`p.id = ${id}::uuid`, formats, now), now);
     return row ?? null;
   }
 
   async findPublishedBySlug(kind: DocumentKind, slug: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
-    const [row] = await this.postRows.read<PostIdsRow>(publishedOneSql(kind, Prisma.sql`p.slug = ${slug}`, formats, now), undefined, now);
+    const [row] = await this.postRows.read<PostIdsRow>(publishedOneSql(kind, Prisma.sql`p.slug = ${slug}`, formats, now), now);
     return row ?? null;
   }
 

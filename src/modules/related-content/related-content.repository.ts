@@ -33,7 +33,6 @@ export class RelatedContentRepository {
         ) top
         JOIN posts p ON p.id = top.related_post_id
         ORDER BY src.id, top.rank`,
-      undefined,
       now,
     );
   }

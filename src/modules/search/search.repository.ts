@@ -80,8 +80,8 @@ export class SearchRepository {
           LEFT JOIN LATERAL (${headlineNearFirstMatch(tsquery)}) near ON true
         ) hit ON true
         ORDER BY hit.rank DESC, hit."pageId"`,
-      this.prisma.pool,
       now,
+      this.prisma.pool,
     );
     return { rows: rows.filter((row) => row.id !== null), total: rows[0]?.total ?? 0 };
   }

@@ -36,8 +36,11 @@ export class PostRowsReader {
     private readonly generation: ContentGenerationService,
   ) {}
 
-  /** The rows of `sql` (on the read pool unless told otherwise) with their tags and authors. */
-  async read<T extends PostIdsRow>(sql: Prisma.Sql, pool: Pool = this.prisma.readPool, now = new Date()): Promise<WithRelations<T>[]> {
+  /**
+   * The rows of `sql` with their tags and authors; `now` is the statement's own (label post counts use it).
+   * On the read pool unless `pool` says otherwise (search plans per query on Prisma's pool).
+   */
+  async read<T extends PostIdsRow>(sql: Prisma.Sql, now: Date, pool: Pool = this.prisma.readPool): Promise<WithRelations<T>[]> {
     const rows = await sqlRows<T>(pool, sql);
     const labels = await this.labelsFor(rows, now);
     // In place (the rows are this call's own): copying rows of 30 columns cost more than the lookups.

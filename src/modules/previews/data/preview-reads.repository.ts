@@ -21,7 +21,6 @@ export class PreviewReadsRepository {
   async findLatestById(id: string, formats: readonly BodyFormatName[], now = new Date()): Promise<PostReadRow | null> {
     const [row] = await this.postRows.read<PostIdsRow>(
       Prisma.sql`SELECT ${POST_COLUMNS}${bodyColumns(formats, true)}, ${relationColumns()} FROM posts p WHERE p.id = ${id}::uuid`,
-      undefined,
       now,
     );
     return row ?? null;
