@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ContentGenerationService } from '../../src/modules/response-cache/content-generation.service';
 import type { TestApp } from './create-test-app';
 
 /** A published post inserted straight in SQL (no editor pipeline): fast, and a commit like any other. */
@@ -25,4 +26,13 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, deadl
     if (Date.now() - start > deadlineMs) throw new Error(`condition not met within ${deadlineMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
+}
+
+/**
+ * After a test writes behind the API's back (Prisma or SQL), the response cache learns of the commit
+ * through LISTEN, within a second. This reads the committed generation now, as the API's own write path
+ * does before it answers, so the next public read cannot be a stale hit.
+ */
+export async function noticeDirectWrites(t: TestApp): Promise<void> {
+  await t.app.get(ContentGenerationService).refresh();
 }

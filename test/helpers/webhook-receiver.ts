@@ -14,6 +14,11 @@ export interface WebhookReceiver {
   requests: ReceivedRequest[];
   /** Resolves once `count` requests have arrived; rejects after `timeoutMs`. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedRequest[]>;
+  /**
+   * Resolves with the first request at index `from` or later that `matches`; rejects after `timeoutMs`.
+   * For a test that shares its receiver with earlier tests whose deliveries may still arrive late.
+   */
+  waitForMatch(matches: (request: ReceivedRequest) => boolean, from?: number, timeoutMs?: number): Promise<ReceivedRequest>;
   close(): Promise<void>;
 }
 
@@ -41,6 +46,15 @@ export async function startReceiver(status: (n: number) => number = () => 200): 
         await new Promise((r) => setTimeout(r, 20));
       }
       return requests.slice(0, count);
+    },
+    async waitForMatch(matches, from = 0, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = requests.slice(from).find(matches);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no matching webhook request among ${requests.length - from} received`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { noticeDirectWrites } from '../../helpers/cache';
 import { createTestApp, TestApp } from '../../helpers/create-test-app';
 import { gql } from '../../helpers/graphql';
 
@@ -64,9 +65,11 @@ describe('GraphQL Tag.posts and Author.posts', () => {
     const before = await request(t.http).get('/api/posts/slug/the-case-for-the-long-read/related?limit=10').expect(200);
     const top = before.body.data[0];
     await t.prisma.post.update({ where: { id: top.id }, data: { status: 'DRAFT' } });
+    await noticeDirectWrites(t);
     const after = await request(t.http).get('/api/posts/slug/the-case-for-the-long-read/related?limit=10').expect(200);
     expect(after.body.data.map((p: any) => p.id)).not.toContain(top.id);
     expect(after.body.data.map((p: any) => p.id)).toEqual(before.body.data.slice(1).map((p: any) => p.id));
     await t.prisma.post.update({ where: { id: top.id }, data: { status: 'PUBLISHED' } });
+    await noticeDirectWrites(t);
   });
 });

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { waitFor } from '../../helpers/cache';
+import { noticeDirectWrites, waitFor } from '../../helpers/cache';
 import { createTestApp, TestApp } from '../../helpers/create-test-app';
 import { gql } from '../../helpers/graphql';
 import { expectProblem } from '../../helpers/problem';
@@ -159,16 +159,20 @@ describe('search (REST and GraphQL)', () => {
     await waitFor(async () => (found = slugs(await search({ q: 'quillwork' }))).length > 0, 15_000, 50);
     expect(found).toEqual(expect.arrayContaining(['the-slow-publishing-calendar', 'editing-in-three-passes']));
     await t.prisma.tag.update({ where: { slug: 'slow-productivity' }, data: { name: 'Slow productivity' } });
+    await noticeDirectWrites(t);
   });
 
   it('keeps the index current when tags are linked and unlinked and a title changes', async () => {
     const post = await t.prisma.post.findUniqueOrThrow({ where: { slug: 'small-caps-and-quiet-details' } });
     const tag = await t.prisma.tag.create({ data: { slug: 'marginalia', name: 'Marginalia' } });
     await t.prisma.postTag.create({ data: { postId: post.id, tagId: tag.id, position: 5 } });
+    await noticeDirectWrites(t);
     expect(slugs(await search({ q: 'marginalia' }))).toEqual(['small-caps-and-quiet-details']);
     await t.prisma.postTag.delete({ where: { postId_tagId: { postId: post.id, tagId: tag.id } } });
+    await noticeDirectWrites(t);
     expect(slugs(await search({ q: 'marginalia' }))).toEqual([]);
     await t.prisma.post.update({ where: { id: post.id }, data: { title: 'Small caps, quiet details and palimpsests' } });
+    await noticeDirectWrites(t);
     expect(slugs(await search({ q: 'palimpsests' }))).toEqual(['small-caps-and-quiet-details']);
   });
 });
