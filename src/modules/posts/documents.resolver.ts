@@ -10,7 +10,7 @@ import { SlugPipe } from '../../common/validation/slug.pipe';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { DocumentFieldsResolver } from './document-fields.resolver';
 import { declareParamType, DocumentTransportSpec } from './document-transport';
-import { toPageRequest } from './domain/post-listing';
+import { BODY_FORMATS, toPageRequest } from './domain/post-listing';
 import type { PagesArgs } from './dto/pages.args';
 import type { DocumentModel } from './models/post.model';
 
@@ -54,12 +54,17 @@ export function DocumentsPublicResolver(
       description: `One published ${noun}, by id or slug (exactly one); null when there is none. Old slugs resolve to the ${noun}.`,
     })
     async one(
+      @Info() info: GraphQLResolveInfo,
       @Args('id', { type: () => ID, nullable: true }, UuidPipe) id?: string,
       @Args('slug', { nullable: true }, SlugPipe) slug?: string,
     ) {
       if ((id === undefined) === (slug === undefined)) throw DomainError.validation('Give exactly one of "id" or "slug".');
-      // Body fields come from the body loader when selected, so the lookup itself reads none.
-      return nullWhenMissing(id !== undefined ? this.documents.getPublishedById(id, [], kind) : this.documents.getPublishedBySlug(slug!, [], kind));
+      // The body formats selected right here come with the lookup (its toc always does); any other
+      // (through a fragment, say) from the body loader.
+      const formats = BODY_FORMATS.filter((format) => selects(info, format));
+      return nullWhenMissing(
+        id !== undefined ? this.documents.getPublishedById(id, formats, kind) : this.documents.getPublishedBySlug(slug!, formats, kind),
+      );
     }
   }
   declareParamType(PublicDocumentQueries, 'list', 0, types.args);

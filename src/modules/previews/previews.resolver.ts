@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../../common/auth/access.decorators';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Actor } from '../audit/audit-actor.decorator';
@@ -50,7 +50,8 @@ function DocumentPreviewResolver(classRef: Type<DocumentModel>, kind: DocumentKi
     @ResolveField(() => Boolean, {
       description: `True when this is the latest state of the ${kind} shown through a preview link (X-Preview-Token); false for the public version.`,
     })
-    preview(@Parent() doc: DocumentModel): boolean {
+    // A fast field resolver (no parameter decorators; see PostsResolver): it runs for every document of a list.
+    preview(doc: DocumentModel): boolean {
       return isPreview(doc);
     }
   }

@@ -83,6 +83,13 @@ describe('statement counts', () => {
   it('reads one post, with tags and authors, in one statement', async () => {
     expect(await statementsOf(() => request(t.http).get('/api/posts/slug/bulk-note-3').expect(200))).toBe(1);
     expect(await statementsOf(() => graphql('{ post(slug: "bulk-note-3") { id tags { slug postCount } authors { slug postCount } } }'))).toBe(1);
+    // A single document's read carries its body: the body fields read it there, not through the loader.
+    const bodies = '{ post(slug: "bulk-note-3") { url html plaintext markdown toc { id } primaryTag { slug } } page(slug: "about") { url html toc { id } } }';
+    expect(await statementsOf(() => graphql(bodies))).toBe(2);
+    const data = await graphql(bodies);
+    const rest = (await request(t.http).get('/api/posts/slug/bulk-note-3?formats=html,plaintext,markdown').expect(200)).body.data;
+    expect(data.post).toMatchObject({ url: rest.url, html: rest.html, plaintext: rest.plaintext, markdown: rest.markdown, toc: rest.toc.map((e: { id: string }) => ({ id: e.id })) });
+    expect(data.post.primaryTag).toEqual({ slug: rest.tags[0].slug });
   });
 
   it('costs the same for tags and authors with their posts, whatever the number of owners', async () => {
