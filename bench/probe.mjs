@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure } from './lib/load.mjs';
-import { startApi } from './lib/infra.mjs';
+import { apiPid, rssSampler, startApi } from './lib/infra.mjs';
 import { summariseProfile } from './lib/profile.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,9 +51,10 @@ const api = await startApi({
   root,
   databaseUrl,
   env: { RESPONSE_CACHE_MB: '0', BENCH_CPU_PROFILE_FILE: profileFile },
-  nodeArgs: profile ? ['-r', join(root, 'bench/lib/profile-preload.cjs')] : [],
+  nodeArgs: [...(process.env.PROBE_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(profile ? ['-r', join(root, 'bench/lib/profile-preload.cjs')] : [])],
 });
-const pid = api.child.pid;
+const pid = apiPid(api.child);
+const rss = rssSampler(pid, 250);
 try {
   const url = api.base + c.path;
   await measure({ url, method: c.method, body: c.body, connections, durationS: 2 });
@@ -63,7 +64,7 @@ try {
   const [a1, p1] = [ticks(pid), postgresTicks()];
   if (profile) process.kill(pid, 'SIGWINCH');
   const perRequest = (t) => Math.round(((t * 1000) / HZ / r.requests) * 100) / 100;
-  console.log(JSON.stringify({ case: id, rps: r.rps, p99: r.p99, errors: r.errors + r.non2xx, apiMsPerRequest: perRequest(a1 - a0), postgresMsPerRequest: perRequest(p1 - p0) }));
+  console.log(JSON.stringify({ case: id, rps: r.rps, p99: r.p99, errors: r.errors + r.non2xx, apiMsPerRequest: perRequest(a1 - a0), postgresMsPerRequest: perRequest(p1 - p0), peakRssMb: rss.peak() }));
   if (profile) {
     for (let i = 0; i < 100; i++) {
       try {
@@ -76,5 +77,6 @@ try {
     console.log(JSON.stringify(summariseProfile(profileFile), null, 1));
   }
 } finally {
+  rss.stop();
   await api.stop();
 }

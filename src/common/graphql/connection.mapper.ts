@@ -1,15 +1,18 @@
 import { Paginated } from '../pagination/pagination.types';
 import { ConnectionShape } from './connection.types';
 
-/** One mapping from the service's Paginated result to a GraphQL connection, for every listing. */
+/**
+ * One mapping from the service's Paginated result to a GraphQL connection, for every listing. Edges (and
+ * their cursors) are built when a query first reads them: most frontends select `nodes` only.
+ */
 export function toConnection<T>(result: Paginated<T>, cursorOf?: (item: T) => string): ConnectionShape<T> {
-  const edges = result.items.map((node) => ({ node, cursor: cursorOf ? cursorOf(node) : null }));
+  const cursor = (item: T | undefined) => (item !== undefined && cursorOf ? cursorOf(item) : null);
   const pageInfo = result.cursor
     ? {
         hasNextPage: result.cursor.hasMore,
         hasPreviousPage: result.cursor.prevCursor !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
+        startCursor: cursor(result.items[0]),
+        endCursor: cursor(result.items.at(-1)),
       }
     : {
         hasNextPage: result.page?.next != null,
@@ -17,5 +20,13 @@ export function toConnection<T>(result: Paginated<T>, cursorOf?: (item: T) => st
         startCursor: null,
         endCursor: null,
       };
-  return { edges, nodes: result.items, pageInfo, totalCount: result.total ?? null };
+  let edges: ConnectionShape<T>['edges'] | undefined;
+  return {
+    get edges() {
+      return (edges ??= result.items.map((node) => ({ node, cursor: cursor(node) })));
+    },
+    nodes: result.items,
+    pageInfo,
+    totalCount: result.total ?? null,
+  };
 }
