@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { Server as NetServer } from 'node:net';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { boundHeapGrowth } from './common/runtime/heap-growth';
 import { AppConfig, ConfigValidationError, loadConfig } from './config/app-config';
 import { DatabaseAvailability } from './database/database-availability';
 import { resolveDatabase, tryDatabase, waitForDatabase } from './database/database-bootstrap';
@@ -18,6 +19,7 @@ async function bootstrap() {
   // A ./.env file fills in variables the environment does not set (it never overrides them).
   loadDotEnv({ quiet: true });
   const config = loadConfig();
+  boundHeapGrowth(config.heapGrowthPercent);
   const say: Say = (message, level = 30) => process.stdout.write(`${JSON.stringify({ level, time: Date.now(), msg: message })}\n`);
   const database = await resolveDatabase(config, say);
   // Usually the database is there: migrate before serving, as a one-shot start always did. If it is not,

@@ -44,6 +44,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EMBED_HOSTS: 'https://www.youtube.com/' })).toThrow(ConfigValidationError);
   });
 
+  it('bounds the heap growth at 50% unless told otherwise, 0 leaving V8 its own', () => {
+    expect(loadConfig({}).heapGrowthPercent).toBe(50);
+    expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
+    expect(() => loadConfig({ HEAP_GROWTH_PERCENT: '401' })).toThrow(ConfigValidationError);
+    expect(() => loadConfig({ HEAP_GROWTH_PERCENT: 'lots' })).toThrow(ConfigValidationError);
+  });
+
   it('sizes the response caches in MiB, 0 turning them off', () => {
     expect(loadConfig({}).cache.responseCacheBytes).toBe(32 * 1024 * 1024);
     expect(loadConfig({ RESPONSE_CACHE_MB: '0' }).cache.responseCacheBytes).toBe(0);

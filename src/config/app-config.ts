@@ -48,6 +48,11 @@ export interface AppConfig {
   embedHosts: string[] | undefined;
   logLevel: string;
   /**
+   * How far (in %) V8 lets the heap grow past what the last full garbage collection kept before it collects
+   * again; 0 leaves V8's own adaptive factor (up to 4×). See src/main.ts.
+   */
+  heapGrowthPercent: number;
+  /**
    * `maxAgeSeconds`/`staleWhileRevalidateSeconds`/`staleIfErrorSeconds`: Cache-Control of public reads.
    * `responseCacheBytes`: size of the in-process cache of public responses (REST and GraphQL); 0 turns it off.
    */
@@ -168,6 +173,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     readingWordsPerMinute: env.READING_WPM ?? 200,
     embedHosts: parseEmbedHosts(env.EMBED_HOSTS),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    heapGrowthPercent: env.HEAP_GROWTH_PERCENT ?? 50,
     cache: {
       maxAgeSeconds: env.CACHE_MAX_AGE ?? 60,
       staleWhileRevalidateSeconds: env.CACHE_STALE_WHILE_REVALIDATE ?? 300,

@@ -103,6 +103,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(4096)
   RESPONSE_CACHE_MB?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(400)
+  HEAP_GROWTH_PERCENT?: number;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(31_536_000)
   CACHE_STALE_IF_ERROR?: number;
 
