@@ -1,4 +1,5 @@
 import { sqlRows } from '../../src/database/sql-rows';
+import { SearchRepository } from '../../src/modules/search/search.repository';
 import { Prisma } from '../../src/generated/prisma/client';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 
@@ -10,11 +11,28 @@ describe('the public read pool', () => {
   });
   afterAll(() => t.close());
 
-  it('is a second pool whose connections keep generic plans; Prisma and search keep the default', async () => {
+  it('is a second pool whose connections keep generic plans; Prisma keeps the default', async () => {
     expect(t.prisma.readPool).not.toBe(t.prisma.pool);
     const [read] = await sqlRows<{ mode: string }>(t.prisma.readPool, Prisma.sql`SELECT current_setting('plan_cache_mode') AS mode`);
     const [main] = await sqlRows<{ mode: string }>(t.prisma.pool, Prisma.sql`SELECT current_setting('plan_cache_mode') AS mode`);
     expect([read.mode, main.mode]).toEqual(['force_generic_plan', 'auto']);
+  });
+
+  it('gives search a third, smaller pool that plans every search for its words, without sequential scans', async () => {
+    expect(t.prisma.searchPool).not.toBe(t.prisma.pool);
+    expect(t.prisma.searchPool.options.max).toBe(Math.ceil(t.prisma.pool.options.max / 2));
+    const settings = Prisma.sql`SELECT current_setting('plan_cache_mode') AS mode, current_setting('enable_seqscan') AS seqscan`;
+    expect(await sqlRows(t.prisma.searchPool, settings)).toEqual([{ mode: 'force_custom_plan', seqscan: 'off' }]);
+
+    // Searches run there, as a prepared statement never given a generic plan (in `auto` mode PostgreSQL
+    // switches to one after five executions). One search at a time: they share one connection.
+    const search = t.app.get(SearchRepository);
+    for (let i = 0; i < 7; i++) await search.searchPublished('reading', 10, null);
+    const plans = await sqlRows<{ generic: number; custom: number }>(
+      t.prisma.searchPool,
+      Prisma.sql`SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement LIKE ${'%ts_rank_cd%'}`,
+    );
+    expect(plans).toEqual([{ generic: 0, custom: 7 }]);
   });
 
   it('prepares each statement once per connection and reuses it', async () => {
@@ -48,8 +66,9 @@ describe('the public read pool with DATABASE_PREPARED_STATEMENTS=false', () => {
   });
   afterAll(() => t.close());
 
-  it('is Prisma’s pool, and statements stay unnamed', async () => {
+  it('is Prisma’s pool (search’s too), and statements stay unnamed', async () => {
     expect(t.prisma.readPool).toBe(t.prisma.pool);
+    expect(t.prisma.searchPool).toBe(t.prisma.pool);
     const probe = Prisma.sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE ${'byline_%'}`;
     await sqlRows(t.prisma.readPool, probe);
     expect((await sqlRows<{ n: number }>(t.prisma.readPool, probe))[0].n).toBe(0);

@@ -39,7 +39,7 @@ function headlineNearFirstMatch(tsquery: Prisma.Sql): Prisma.Sql {
 
 /**
  * Full-text search over the trigger-maintained `posts.search_vector` (GIN index), posts and pages alike.
- * On Prisma's pool, not the read pool: the best plan depends on the words (a rare one through the GIN
+ * On the search pool, not the read pool: the best plan depends on the words (a rare one through the GIN
  * index, a common one by walking the newest posts), so it is planned for each query's values.
  */
 @Injectable()
@@ -81,7 +81,7 @@ export class SearchRepository {
         ) hit ON true
         ORDER BY hit.rank DESC, hit."pageId"`,
       now,
-      this.prisma.pool,
+      this.prisma.searchPool,
     );
     return { rows: rows.filter((row) => row.id !== null), total: rows[0]?.total ?? 0 };
   }

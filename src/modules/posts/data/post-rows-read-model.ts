@@ -38,7 +38,7 @@ export class PostRowsReader {
 
   /**
    * The rows of `sql` with their tags and authors; `now` is the statement's own (label post counts use it).
-   * On the read pool unless `pool` says otherwise (search plans per query on Prisma's pool).
+   * On the read pool unless `pool` says otherwise (search plans per query on its own pool).
    */
   async read<T extends PostIdsRow>(sql: Prisma.Sql, now: Date, pool: Pool = this.prisma.readPool): Promise<WithRelations<T>[]> {
     const rows = await sqlRows<T>(pool, sql);
