@@ -138,6 +138,9 @@ describe('database faults (real process, private PostgreSQL)', () => {
       const res = await http(app.port, 'POST', '/api/admin/posts', { headers: { authorization: `Bearer ${token}` }, body: { title: `Probe ${Date.now()}`, markdown: 'probe' } });
       return res.status === 201;
     }, 30_000);
+    // Each pool recovers, not only the writers': the public read pool and the search pool.
+    await app.waitFor('reading', async () => (await http(app.port, 'GET', '/api/posts?limit=1')).status === 200, 30_000);
+    await app.waitFor('searching', async () => (await http(app.port, 'GET', '/api/search?q=probe')).status === 200, 30_000);
     return Date.now() - started;
   }
 
