@@ -18,6 +18,12 @@ describe('the public read pool', () => {
     expect([read.mode, main.mode]).toEqual(['force_generic_plan', 'auto']);
   });
 
+  it('runs public reads and searches without parallel workers', async () => {
+    const workers = Prisma.sql`SELECT current_setting('max_parallel_workers_per_gather') AS n`;
+    expect(await sqlRows(t.prisma.readPool, workers)).toEqual([{ n: '0' }]);
+    expect(await sqlRows(t.prisma.searchPool, workers)).toEqual([{ n: '0' }]);
+  });
+
   it('gives search a third, smaller pool that plans every search for its words, without sequential scans', async () => {
     expect(t.prisma.searchPool).not.toBe(t.prisma.pool);
     expect(t.prisma.searchPool.options.max).toBe(Math.ceil(t.prisma.pool.options.max / 2));
