@@ -93,9 +93,10 @@ export class PrismaService extends PrismaClient {
   readonly pool: Pool;
   /**
    * The public read model's pool: the same database, its statements prepared once per connection and
-   * planned once (`plan_cache_mode = force_generic_plan`), never in parallel. Their plans do not depend on the values bound
-   * (ids, slugs, page bounds; label slugs resolve inside the statement), and planning them cost more
-   * server CPU than running them. With DATABASE_PREPARED_STATEMENTS=false it is `pool`, statements unnamed.
+   * planned once (`plan_cache_mode = force_generic_plan`), never in parallel. Their plans do not depend on
+   * the values bound (ids, slugs, page bounds; label slugs resolve inside the statement), and planning them
+   * cost more server CPU than running them. With DATABASE_PREPARED_STATEMENTS=false it is `pool`,
+   * statements unnamed.
    */
   readonly readPool: Pool;
   /**
