@@ -39,29 +39,35 @@ export async function startReceiver(status: (n: number) => number = () => 200): 
   return {
     url: `http://127.0.0.1:${port}/hook`,
     requests,
-    async waitFor(count, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (requests.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} webhook request(s), got ${requests.length}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      return requests.slice(0, count);
-    },
-    async waitForMatch(matches, from = 0, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = requests.slice(from).find(matches);
-        if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no matching webhook request among ${requests.length - from} received`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
+    waitFor: (count, timeoutMs = 10_000) =>
+      poll(
+        () => (requests.length >= count ? requests.slice(0, count) : undefined),
+        timeoutMs,
+        () => `expected ${count} webhook request(s), got ${requests.length}`,
+      ),
+    waitForMatch: (matches, from = 0, timeoutMs = 10_000) =>
+      poll(
+        () => requests.slice(from).find(matches),
+        timeoutMs,
+        () => `no matching webhook request among ${requests.length - from} received`,
+      ),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+/** Resolves with what `found` returns once it is defined (checked every 20 ms); rejects after `timeoutMs`. */
+async function poll<T>(found: () => T | undefined, timeoutMs: number, failure: () => string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = found();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(failure());
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 /** What a receiver should do: recompute the HMAC of the raw body and compare in constant time. */

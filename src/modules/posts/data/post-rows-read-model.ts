@@ -14,6 +14,11 @@ const MAX_CACHED_LABELS = 20_000;
 
 /** A relation column (`relationColumns`): comma-separated ids, empty or NULL for none. */
 const idsOf = (column: string | null): string[] => (column ? column.split(',') : []);
+const LABEL_KINDS: readonly LabelKind[] = ['tag', 'author'];
+const keyOf = (kind: LabelKind, id: string) => `${kind}:${id}`;
+
+/** One row's label ids by kind, split once per read. */
+type RowLabelIds = Record<LabelKind, string[]>;
 
 type WithRelations<T> = T & Pick<PostReadRow, 'tags' | 'authors'>;
 
@@ -42,32 +47,31 @@ export class PostRowsReader {
    */
   async read<T extends PostIdsRow>(sql: Prisma.Sql, now: Date, pool: Pool = this.prisma.readPool): Promise<WithRelations<T>[]> {
     const rows = await sqlRows<T>(pool, sql);
-    const labels = await this.labelsFor(rows, now);
+    const ids = rows.map((row): RowLabelIds => ({ tag: idsOf(row.tagIds), author: idsOf(row.authorIds) }));
+    const labels = await this.labelsFor(ids, now);
+    const labelsOf = (kind: LabelKind, of: string[]) => of.flatMap((id) => labels.get(keyOf(kind, id)) ?? []);
     // In place (the rows are this call's own): copying rows of 30 columns cost more than the lookups.
-    for (const row of rows as WithRelations<T>[]) {
-      row.tags = idsOf(row.tagIds).flatMap((id) => labels.get(`tag:${id}`) ?? []) as PostReadRow['tags'];
-      row.authors = idsOf(row.authorIds).flatMap((id) => labels.get(`author:${id}`) ?? []) as PostReadRow['authors'];
-    }
+    (rows as WithRelations<T>[]).forEach((row, i) => {
+      row.tags = labelsOf('tag', ids[i].tag) as PostReadRow['tags'];
+      row.authors = labelsOf('author', ids[i].author) as PostReadRow['authors'];
+    });
     return rows as WithRelations<T>[];
   }
 
-  private async labelsFor(rows: readonly PostIdsRow[], now: Date): Promise<Map<string, LabelReadRow>> {
+  private async labelsFor(ids: readonly RowLabelIds[], now: Date): Promise<Map<string, LabelReadRow>> {
     const cache = this.current(now);
     const missing: Record<LabelKind, Set<string>> = { tag: new Set(), author: new Set() };
-    for (const row of rows) {
-      for (const id of idsOf(row.tagIds)) if (!cache.has(`tag:${id}`)) missing.tag.add(id);
-      for (const id of idsOf(row.authorIds)) if (!cache.has(`author:${id}`)) missing.author.add(id);
+    for (const row of ids) {
+      for (const kind of LABEL_KINDS) for (const id of row[kind]) if (!cache.has(keyOf(kind, id))) missing[kind].add(id);
     }
     // The generation is read before the statements: a commit announced meanwhile empties the cache again.
     const generation = this.generation.current;
     const found = new Map<string, LabelReadRow>();
     await Promise.all(
-      (Object.keys(missing) as LabelKind[])
-        .filter((kind) => missing[kind].size > 0)
-        .map(async (kind) => {
-          const read = await sqlRows<{ label: LabelReadRow }>(this.prisma.readPool, labelRowsByIdSql(kind, [...missing[kind]], now));
-          for (const { label } of read) found.set(`${kind}:${label.id}`, label);
-        }),
+      LABEL_KINDS.filter((kind) => missing[kind].size > 0).map(async (kind) => {
+        const read = await sqlRows<{ label: LabelReadRow }>(this.prisma.readPool, labelRowsByIdSql(kind, [...missing[kind]], now));
+        for (const { label } of read) found.set(keyOf(kind, label.id), label);
+      }),
     );
     if (found.size === 0) return cache;
     if (generation >= 0 && generation === this.cachedGeneration && cache === this.labels) {
