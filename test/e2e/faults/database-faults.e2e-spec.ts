@@ -165,6 +165,16 @@ describe('database faults (real process, private PostgreSQL)', () => {
       for (const [mode, fraction] of [['fast', 0.2], ['immediate', 0.55]] as const) {
         await when(() => acknowledged, Math.floor(CREATES * fraction), () => finished);
         await pg.stop(mode);
+        // Reads on the public read pool and on the search pool answer 503 too (new keys: no cached answer).
+        for (const path of [`/api/posts?limit=${mode === 'fast' ? 2 : 3}`, `/api/search?q=outage${mode}`]) {
+          const res = await http(app.port, 'GET', path);
+          expect({ path, status: res.status, code: problemCode(res), retryAfter: res.headers['retry-after'] !== undefined }).toEqual({
+            path,
+            status: 503,
+            code: 'SERVICE_UNAVAILABLE',
+            retryAfter: true,
+          });
+        }
         await sleep(2000);
         await pg.start();
         recovery.push(await timeToFullService());
