@@ -1,12 +1,12 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessGuard } from './common/auth/access.guard';
 import { buildGraphQLOptions } from './common/graphql/graphql-options';
-import { CacheHeadersInterceptor } from './common/http/cache-headers.interceptor';
+import { CacheHeadersGuard } from './common/http/cache-headers';
 import { FixedWindowStorage } from './common/http/fixed-window.storage';
 import { RateLimitGuard } from './common/http/rate-limit.guard';
 import { buildLoggerOptions } from './common/logging/logger-options';
@@ -87,11 +87,11 @@ export class AppModule {
         }),
       ],
       providers: [
-        // Cache headers, and the mark that lets the response cache in front of the app keep a public read.
-        { provide: APP_INTERCEPTOR, useClass: CacheHeadersInterceptor },
-        // Order matters: the rate limit counts refused calls too, then access is checked.
+        // Order matters: the rate limit counts refused calls too, then access is checked, then the cache
+        // headers (and the mark that lets the response cache in front of the app keep a public read) are set.
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: CacheHeadersGuard },
       ],
     };
   }

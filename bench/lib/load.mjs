@@ -6,9 +6,9 @@ const round = (n, d = 1) => (n === undefined || n === null || Number.isNaN(n) ? 
 
 /**
  * One measurement: `connections` clients for `durationS` seconds. Returns mean requests/s, p50/p99 in
- * ms, and every failure counted (non-2xx, socket errors, timeouts).
+ * ms, and every failure counted (non-2xx, socket errors, timeouts). `overallRate` caps the requests/s.
  */
-export async function measure({ url, method = 'GET', body, headers = {}, connections, durationS, timeoutS = 10, onTick }) {
+export async function measure({ url, method = 'GET', body, headers = {}, connections, durationS, timeoutS = 10, overallRate, onTick }) {
   const instance = autocannon({
     url,
     method,
@@ -17,6 +17,7 @@ export async function measure({ url, method = 'GET', body, headers = {}, connect
     connections,
     duration: durationS,
     timeout: timeoutS,
+    ...(overallRate ? { overallRate } : {}),
   });
   if (onTick) instance.on('tick', onTick);
   const r = await instance;

@@ -1,5 +1,6 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiQuery } from '@nestjs/swagger';
+import { PreviewGate } from './preview-gate.interceptor';
 
 /**
  * Draft previews (see the previews module): a preview token travels in this header, or in the
@@ -55,6 +56,7 @@ export const PREVIEWABLE = 'byline:previewable';
 export const Previewable = (kind: string = 'post') =>
   applyDecorators(
     SetMetadata(PREVIEWABLE, kind),
+    UseInterceptors(PreviewGate),
     ApiHeader({
       name: 'X-Preview-Token',
       required: false,

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScopes } from '../../common/auth/access.decorators';
-import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
+import { PRIVATE_RESPONSE } from '../../common/http/cache-headers';
 import { list } from '../../common/http/envelopes';
 import { PageQuery } from '../../common/pagination/page.query';
 import { AuditService } from './audit.service';

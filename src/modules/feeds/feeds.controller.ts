@@ -7,7 +7,7 @@ import { FEED_SIZE, FeedsService } from './feeds.service';
 
 const text = (mediaType: string, description: string) => ({ description, content: { [mediaType]: { schema: { type: 'string' } } } });
 
-// Handlers return strings so the global cache-headers interceptor and Express's strong ETag apply.
+// Handlers return strings so the global cache headers and Express's strong ETag apply.
 @ApiTags('feeds')
 @Public()
 @Controller('api')

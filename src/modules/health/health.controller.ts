@@ -4,7 +4,7 @@ import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { DatabaseHealthIndicator } from './database.health';
 import { Public } from '../../common/auth/access.decorators';
-import { NoStore } from '../../common/http/cache-headers.interceptor';
+import { NoStore } from '../../common/http/cache-headers';
 
 @ApiTags('health')
 @Public()
@@ -25,7 +25,7 @@ export class HealthController {
   }
 
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck({ noCache: false, swaggerDocumentation: true }) // Cache-Control comes from @NoStore(), as on every route
   @ApiOperation({ summary: 'The database is reachable and all migrations are applied (503 otherwise).' })
   ready() {
     return this.health.check([() => this.database.check('database')]);

@@ -2,7 +2,7 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/auth/access.decorators';
-import { NoStore } from '../../common/http/cache-headers.interceptor';
+import { NoStore } from '../../common/http/cache-headers';
 import { HOME_DOCUMENT, HOME_HTML, HomeDocument } from './home-page';
 
 /** `GET /`: a signpost instead of a 404; HTML for browsers, JSON for API clients (the default). */

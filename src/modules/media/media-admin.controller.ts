@@ -5,7 +5,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiNoContentResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireScopes } from '../../common/auth/access.decorators';
-import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
+import { PRIVATE_RESPONSE } from '../../common/http/cache-headers';
 import { list, one } from '../../common/http/envelopes';
 import { ApiDataResponse, ApiListResponse } from '../../common/openapi/api-responses.decorators';
 import { PageQuery } from '../../common/pagination/page.query';

@@ -1,6 +1,6 @@
 import { Controller, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
+import { PRIVATE_RESPONSE } from '../../common/http/cache-headers';
 import { DocumentsAdminController } from './documents-admin.controller';
 import { CreatePageInput } from './dto/create-page.input';
 import { AdminListPagesQuery, GetPageQuery } from './dto/list-pages.query';

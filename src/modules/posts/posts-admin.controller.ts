@@ -1,6 +1,6 @@
 import { Controller, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
+import { PRIVATE_RESPONSE } from '../../common/http/cache-headers';
 import { DocumentsAdminController } from './documents-admin.controller';
 import { AdminListPostsQuery } from './dto/admin-list-posts.query';
 import { CreatePostInput } from './dto/create-post.input';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScopes } from '../../common/auth/access.decorators';
-import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
+import { PRIVATE_RESPONSE } from '../../common/http/cache-headers';
 import { one, whole } from '../../common/http/envelopes';
 import { ApiDataResponse, ApiListResponse } from '../../common/openapi/api-responses.decorators';
 import { UuidPipe } from '../../common/validation/uuid.pipe';

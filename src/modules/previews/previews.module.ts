@@ -1,6 +1,6 @@
 import { PostReadModelModule } from '../posts/post-read-model.module';
-import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Global, Module } from '@nestjs/common';
+import { PREVIEW_ANSWERS } from '../../common/preview/preview-gate.interceptor';
 import { PostsModule } from '../posts/posts.module';
 import { PreviewLinksRepository } from './data/preview-links.repository';
 import { PreviewReadsRepository } from './data/preview-reads.repository';
@@ -10,9 +10,12 @@ import { PagePreviewResolver, PostPreviewResolver, PreviewLinksResolver } from '
 import { PreviewsService } from './previews.service';
 
 /**
- * Draft previews. The public single-document reads (posts, pages) opt in with `@Previewable(kind)`; the global interceptor
- * below answers them with the latest state when a valid preview token for that document comes along.
+ * Draft previews. The public single-document reads (posts, pages) opt in with `@Previewable(kind)`, which puts the
+ * preview gate on them; the gate hands each call to the interceptor below (global, so that the posts module can
+ * resolve it without importing this one), which answers with the latest state when a valid preview token for that
+ * document comes along.
  */
+@Global()
 @Module({
   imports: [PostReadModelModule, PostsModule],
   controllers: [PreviewLinksController],
@@ -23,8 +26,8 @@ import { PreviewsService } from './previews.service';
     PreviewLinksResolver,
     PostPreviewResolver,
     PagePreviewResolver,
-    { provide: APP_INTERCEPTOR, useClass: PreviewInterceptor },
+    { provide: PREVIEW_ANSWERS, useClass: PreviewInterceptor },
   ],
-  exports: [PreviewsService],
+  exports: [PreviewsService, PREVIEW_ANSWERS],
 })
 export class PreviewsModule {}

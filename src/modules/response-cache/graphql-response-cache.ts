@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { markShareable, publicCacheControl } from '../../common/http/cache-headers.interceptor';
+import { markShareable, publicCacheControl } from '../../common/http/cache-headers';
 import type { GraphQLContext } from '../../common/graphql/graphql-context';
 import { carriesPreviewToken } from '../../common/preview/preview-request';
 import { markServeStale, markWrite } from './response-cache.front';

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import type { Logger as PinoInstance } from 'pino';
-import { isShareable } from '../../common/http/cache-headers.interceptor';
+import { isShareable } from '../../common/http/cache-headers';
 import { carriesPreviewToken } from '../../common/preview/preview-request';
 import { requestIdFor } from '../../common/logging/logger-options';
 import { CachedResponse, ResponseCacheService } from './response-cache.service';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Patch, Res, SetMetadata } from '@nestjs
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireScopes } from '../../common/auth/access.decorators';
-import { PRIVATE_RESPONSE } from '../../common/http/cache-headers.interceptor';
+import { PRIVATE_RESPONSE } from '../../common/http/cache-headers';
 import { one } from '../../common/http/envelopes';
 import { ApiDataResponse } from '../../common/openapi/api-responses.decorators';
 import { Actor } from '../audit/audit-actor.decorator';

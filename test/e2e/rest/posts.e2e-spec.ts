@@ -99,11 +99,20 @@ describe('REST /api/posts', () => {
     expectProblem(await request(t.http).get('/api/posts/slug/Not_A_Slug'), 400, 'VALIDATION_FAILED');
   });
 
+  it('never lets a cache keep an error answer of a public read', async () => {
+    // The public Cache-Control is decided before the handler runs; an error answer must replace it.
+    for (const path of ['/api/posts/slug/no-such-post', '/api/posts/slug/Not_A_Slug', '/api/posts?colour=blue']) {
+      const res = await request(t.http).get(path);
+      expect({ path, status: res.status >= 400, cache: res.headers['cache-control'] }).toEqual({ path, status: true, cache: 'no-store' });
+    }
+  });
+
   it('redirects an old slug with 301 to the current one', async () => {
     const post = await t.prisma.post.findUniqueOrThrow({ where: { slug: FLAGSHIP } });
     await t.prisma.postSlugHistory.create({ data: { slug: 'the-long-read-old', postId: post.id } });
     const res = await request(t.http).get('/api/posts/slug/the-long-read-old').expect(301);
     expect(res.headers.location).toBe(`/api/posts/slug/${FLAGSHIP}`);
+    expect(res.headers['cache-control']).toBe('public, max-age=300');
   });
 
   it('sends a strong ETag and public Cache-Control, and 304 for a matching If-None-Match', async () => {

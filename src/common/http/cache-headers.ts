@@ -1,7 +1,6 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { Observable, tap } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ACCESS_METADATA, type AccessRule } from '../auth/access.decorators';
 import { carriesPreviewToken } from '../preview/preview-request';
@@ -35,11 +34,15 @@ export function publicCacheControl(cache: AppConfig['cache']): string {
 }
 
 /**
- * Public GETs are cacheable by browsers and CDNs (Express adds the strong ETag and answers
- * If-None-Match with 304); anything that depends on a token is private and never stored.
+ * Decides the caching headers of every REST answer before its handler runs (a guard that never refuses:
+ * Nest's interceptors would wrap each request in an rxjs pipeline and two async resources for the same
+ * effect). Public GETs are cacheable by browsers and CDNs (Express adds the strong ETag and answers
+ * If-None-Match with 304), and a public read is marked for the response cache in front of the app, which
+ * keeps it only if it ends as a 200; anything that depends on a token is private and never stored. An error
+ * answer replaces these headers with its own (`AllExceptionsFilter`), and a handler may still set its own.
  */
 @Injectable()
-export class CacheHeadersInterceptor implements NestInterceptor {
+export class CacheHeadersGuard implements CanActivate {
   private readonly publicCacheControl: string;
 
   constructor(
@@ -49,29 +52,27 @@ export class CacheHeadersInterceptor implements NestInterceptor {
     this.publicCacheControl = publicCacheControl(config.cache);
   }
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
     const targets = [context.getHandler(), context.getClass()];
-    const noStore = this.reflector.getAllAndOverride<boolean>(NO_STORE, targets);
-    // A preview token may turn the answer into a draft: private, whether or not the token turns out valid.
-    const isPrivate =
-      this.reflector.getAllAndOverride<boolean>(PRIVATE_RESPONSE, targets) || req.headers.authorization !== undefined || carriesPreviewToken(req);
-    return next.handle().pipe(
-      tap(() => {
-        if (noStore) {
-          res.setHeader('Cache-Control', 'no-store');
-        } else if (isPrivate) {
-          res.setHeader('Cache-Control', 'private, no-store');
-          res.vary('Authorization');
-        } else if (req.method === 'GET' || req.method === 'HEAD') {
-          res.setHeader('Cache-Control', this.publicCacheControl);
-          if (this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, targets)?.kind === 'public') markShareable(res);
-        } else {
-          res.setHeader('Cache-Control', 'no-store');
-        }
-      }),
-    );
+    if (this.reflector.getAllAndOverride<boolean>(NO_STORE, targets)) {
+      res.setHeader('Cache-Control', 'no-store');
+    } else if (
+      // A preview token may turn the answer into a draft: private, whether or not the token turns out valid.
+      this.reflector.getAllAndOverride<boolean>(PRIVATE_RESPONSE, targets) ||
+      req.headers.authorization !== undefined ||
+      carriesPreviewToken(req)
+    ) {
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.vary('Authorization');
+    } else if (req.method === 'GET' || req.method === 'HEAD') {
+      res.setHeader('Cache-Control', this.publicCacheControl);
+      if (this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, targets)?.kind === 'public') markShareable(res);
+    } else {
+      res.setHeader('Cache-Control', 'no-store');
+    }
+    return true;
   }
 }
