@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { MovedPermanently } from '../http/moved-permanently';
+import { PreviewAnswer } from '../preview/preview-gate';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-code';
 import { NormalizedError, normalizeError } from './error-normalizer';
@@ -20,6 +21,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const res = host.switchToHttp().getResponse<Response>();
       res.setHeader('Cache-Control', 'public, max-age=300');
       return res.redirect(301, exception.location);
+    }
+    if (exception instanceof PreviewAnswer && host.getType() === 'http') {
+      // Its headers (private, X-Byline-Preview) were set by whatever answered the preview.
+      return host.switchToHttp().getResponse<Response>().status(200).json(exception.body);
     }
     const normalized = normalizeError(this.methodNotAllowed(exception, host) ?? exception);
     const contextType = host.getType<'http' | 'graphql'>();

@@ -1,6 +1,3 @@
-import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
-import { ApiHeader, ApiQuery } from '@nestjs/swagger';
-import { PreviewGate } from './preview-gate.interceptor';
 
 /**
  * Draft previews (see the previews module): a preview token travels in this header, or in the
@@ -46,25 +43,6 @@ export function takePreviewToken(req: RequestLike): string | undefined {
 }
 
 export const PREVIEWABLE = 'byline:previewable';
-
-/**
- * Marks a public single-document read (a REST route with an `:id` or `:slug` parameter, a GraphQL
- * query with an `id` or `slug` argument) that answers a valid preview token for that document with
- * its latest state. `kind` names the document kind the read serves (`post`, `page`): a token of a
- * document of another kind gets the public answer. Everything else ignores preview tokens.
- */
-export const Previewable = (kind: string = 'post') =>
-  applyDecorators(
-    SetMetadata(PREVIEWABLE, kind),
-    UseInterceptors(PreviewGate),
-    ApiHeader({
-      name: 'X-Preview-Token',
-      required: false,
-      description: `A draft preview token (\`bylp_…\`, from POST /api/admin/${kind}s/{id}/preview-links). Valid for this ${kind}: ` +
-        'its latest state, marked `X-Byline-Preview: 1`, `Cache-Control: private, no-store`. Otherwise the public answer.',
-    }),
-    ApiQuery({ name: PREVIEW_QUERY_PARAM, required: false, type: String, description: 'The same token as a query parameter, for links opened in a browser.' }),
-  );
 
 /** The log form of a URL: a preview token in the query is replaced (tokens never reach the logs). */
 export function redactPreviewParam(url: string): string {

@@ -4,7 +4,7 @@ import { one } from '../../common/http/envelopes';
 import { MovedPermanently } from '../../common/http/moved-permanently';
 import { pickFields } from '../../common/http/pick-fields';
 import { ApiDataResponse, ApiListResponse } from '../../common/openapi/api-responses.decorators';
-import { Previewable } from '../../common/preview/preview-request';
+import { Previewable } from '../../common/preview/preview-gate';
 import { SlugPipe } from '../../common/validation/slug.pipe';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { documentList } from './document-responses';

@@ -5,7 +5,7 @@ import { Public } from '../../common/auth/access.decorators';
 import { DomainError } from '../../common/errors/domain-error';
 import { toConnection } from '../../common/graphql/connection.mapper';
 import { nullWhenMissing } from '../../common/graphql/null-when-missing';
-import { Previewable } from '../../common/preview/preview-request';
+import { PreviewableQuery } from '../../common/preview/preview-gate';
 import { SlugPipe } from '../../common/validation/slug.pipe';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { DocumentFieldsResolver } from './document-fields.resolver';
@@ -47,7 +47,7 @@ export function DocumentsPublicResolver(
     }
 
     @Public()
-    @Previewable(kind)
+    @PreviewableQuery(kind)
     @Query(() => types.model, {
       name: noun,
       nullable: true,

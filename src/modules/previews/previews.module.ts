@@ -1,19 +1,19 @@
 import { PostReadModelModule } from '../posts/post-read-model.module';
 import { Global, Module } from '@nestjs/common';
-import { PREVIEW_ANSWERS } from '../../common/preview/preview-gate.interceptor';
+import { PREVIEW_ANSWERS } from '../../common/preview/preview-gate';
 import { PostsModule } from '../posts/posts.module';
 import { PreviewLinksRepository } from './data/preview-links.repository';
 import { PreviewReadsRepository } from './data/preview-reads.repository';
 import { PreviewLinksController } from './preview-links.controller';
-import { PreviewInterceptor } from './preview.interceptor';
+import { PreviewAnswersService } from './preview-answers';
 import { PagePreviewResolver, PostPreviewResolver, PreviewLinksResolver } from './previews.resolver';
 import { PreviewsService } from './previews.service';
 
 /**
- * Draft previews. The public single-document reads (posts, pages) opt in with `@Previewable(kind)`, which puts the
- * preview gate on them; the gate hands each call to the interceptor below (global, so that the posts module can
- * resolve it without importing this one), which answers with the latest state when a valid preview token for that
- * document comes along.
+ * Draft previews. The public single-document reads (posts, pages) opt in with `@Previewable(kind)` (REST, a
+ * guard) or `@PreviewableQuery(kind)` (GraphQL, an interceptor); both hand the request to the answers provided
+ * below (global, so that the posts module can resolve them without importing this one), which answer with the
+ * latest state when a valid preview token for that document comes along.
  */
 @Global()
 @Module({
@@ -26,7 +26,7 @@ import { PreviewsService } from './previews.service';
     PreviewLinksResolver,
     PostPreviewResolver,
     PagePreviewResolver,
-    { provide: PREVIEW_ANSWERS, useClass: PreviewInterceptor },
+    { provide: PREVIEW_ANSWERS, useClass: PreviewAnswersService },
   ],
   exports: [PreviewsService, PREVIEW_ANSWERS],
 })

@@ -8,7 +8,7 @@ import type { DocumentKind } from '../posts/domain/document-kind';
 import { DocumentModel, PageModel, PostModel } from '../posts/models/post.model';
 import { CreatePreviewLinkInput } from './dto/create-preview-link.input';
 import { CreatedPreviewLinkModel, PreviewLinkModel } from './models/preview-link.model';
-import { isPreview } from './preview.interceptor';
+import { isPreview } from './preview-answers';
 import { PreviewsService } from './previews.service';
 
 @Resolver(() => PreviewLinkModel)

@@ -1,10 +1,11 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { from, Observable, switchMap } from 'rxjs';
 import { one } from '../../common/http/envelopes';
 import { pickFields } from '../../common/http/pick-fields';
+import type { PreviewAnswers } from '../../common/preview/preview-gate';
 import { PREVIEW_RESPONSE_HEADER, PREVIEWABLE, takePreviewToken } from '../../common/preview/preview-request';
 import { createValidationPipe } from '../../common/validation/validation.pipe';
 import { DOCUMENT_KINDS, type DocumentKind } from '../posts/domain/document-kind';
@@ -29,12 +30,13 @@ export function isPreview(post: object): boolean {
 
 /**
  * Answers a `@Previewable()` read with the latest state of its document when the request carries a
- * valid preview token for exactly that document. Any other request (no token, an invalid, expired or
- * revoked one, or a token of another document) goes on to the ordinary public read, unchanged but for
+ * valid preview token for exactly that document: a REST read through the preview guard (`rest`), a
+ * GraphQL query through the preview gate (`intercept`). Any other request (no token, an invalid, expired
+ * or revoked one, or a token of another document) goes on to the ordinary public read, unchanged but for
  * `Cache-Control: private, no-store` (set by the cache layers for every request carrying a token).
  */
 @Injectable()
-export class PreviewInterceptor implements NestInterceptor {
+export class PreviewAnswersService implements PreviewAnswers {
   private readonly validation = createValidationPipe();
 
   constructor(
@@ -43,28 +45,26 @@ export class PreviewInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const kind = this.reflector.get<string | undefined>(PREVIEWABLE, context.getHandler());
-    if (kind === undefined) return next.handle();
-    if (!Object.hasOwn(DOCUMENT_KINDS, kind)) throw new Error(`@Previewable('${kind}') names no document kind`);
-    const type = context.getType<string>();
-    if (type === 'http') return this.rest(kind as DocumentKind, context, next);
-    if (type === 'graphql') return this.graphql(kind as DocumentKind, context, next);
-    return next.handle();
+    const kind = this.kindOf(this.reflector.get<string | undefined>(PREVIEWABLE, context.getHandler()));
+    if (kind === undefined || context.getType<string>() !== 'graphql') return next.handle();
+    return this.graphql(kind, context, next);
   }
 
-  private rest(kind: DocumentKind, context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = context.switchToHttp().getRequest<Request>();
-    const res = context.switchToHttp().getResponse<Response>();
+  async rest(kind: string, req: Request, res: Response): Promise<unknown> {
+    const documentKind = this.kindOf(kind);
     const token = takePreviewToken(req);
-    if (token === undefined) return next.handle();
-    return from(this.restPreview(kind, req, token)).pipe(
-      switchMap((answer) => {
-        if (!answer) return next.handle();
-        privateAnswer(req, res);
-        res.setHeader(PREVIEW_RESPONSE_HEADER, '1');
-        return from([answer]);
-      }),
-    );
+    if (documentKind === undefined || token === undefined) return undefined;
+    const answer = await this.restPreview(documentKind, req, token);
+    if (answer === undefined) return undefined;
+    privateAnswer(req, res);
+    res.setHeader(PREVIEW_RESPONSE_HEADER, '1');
+    return answer;
+  }
+
+  private kindOf(kind: string | undefined): DocumentKind | undefined {
+    if (kind === undefined) return undefined;
+    if (!Object.hasOwn(DOCUMENT_KINDS, kind)) throw new Error(`@Previewable('${kind}') names no document kind`);
+    return kind as DocumentKind;
   }
 
   private async restPreview(kind: DocumentKind, req: Request, token: string): Promise<unknown> {
@@ -72,7 +72,7 @@ export class PreviewInterceptor implements NestInterceptor {
     const metatype = SINGLE_READ_QUERY[kind];
     const query = (await this.validation.transform(req.query, { type: 'query', metatype })) as InstanceType<typeof metatype>;
     const preview = await this.previews.read(token, kind, targetOf(req.params), query.formats ?? ['html']);
-    return preview && one(pickFields(marked(preview).document, query.fields));
+    return preview ? one(pickFields(marked(preview).document, query.fields)) : undefined;
   }
 
   private graphql(kind: DocumentKind, context: ExecutionContext, next: CallHandler): Observable<unknown> {
