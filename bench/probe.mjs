@@ -1,5 +1,5 @@
 // Per-request CPU of one read, for one change at a time (see bench/README.md "Probing one case").
-// node bench/probe.mjs <case a..f> [--profile] ; DATABASE_URL = a kept bench database (BENCH_KEEP_DB=1).
+// node bench/probe.mjs <case a..f | live> [--profile] ; DATABASE_URL = a kept bench database (BENCH_KEEP_DB=1).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,8 @@ const CASES = {
   d: { path: `/api/search?q=${process.env.PROBE_WORD ?? 'the'}&limit=10` },
   e: { path: `/api/posts/slug/${slug}/related?limit=5` },
   f: { path: `/api/posts?limit=20&tag=${process.env.PROBE_TAG}` },
+  // The framework's floor: the whole pipeline (middleware, logging, guards) around a constant 15-byte answer.
+  live: { path: '/health/live' },
 };
 const c = CASES[id];
 
