@@ -45,6 +45,15 @@ export async function generateSlug(tx: Tx, title: string): Promise<string> {
 }
 
 /** Replaces the post's tags: existing ones by slug or name, unknown names created; order kept. */
+/**
+ * Tells the posts insert trigger that this transaction links tags to the post it inserts next: the tag-link
+ * trigger builds the search document once they are there, so the insert does not build one first.
+ * Only for a create with at least one tag entry (`replaceTags` links at least one tag or throws).
+ */
+export async function announceTagLinks(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT set_config('byline.search_document_follows', 'on', true)`;
+}
+
 export async function replaceTags(tx: Tx, postId: string, entries: string[]): Promise<void> {
   const lookup = tagLookupSlugs(entries);
   const names = entries.map((e) => e.trim().toLowerCase());

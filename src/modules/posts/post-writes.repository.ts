@@ -99,6 +99,7 @@ export class PostWritesRepository {
       await step.assertMediaExists(tx, write.columns.featureImageMediaId);
       await this.fault('post');
       const toc = write.columns.toc as Prisma.InputJsonValue;
+      if (write.tags?.length) await step.announceTagLinks(tx);
       const { id } = await tx.post.create({ data: { ...write.columns, toc, slug, kind: actionKind(note.action) }, select: { id: true } });
       await this.finish(tx, id, write, actor, note);
       if (claim && !(await this.idempotencyKeys.recordResult(tx, claim, id))) throw inProgress();
