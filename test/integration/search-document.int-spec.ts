@@ -1,8 +1,7 @@
-import request from 'supertest';
 import * as steps from '../../src/modules/posts/post-write-steps.repository';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
-import { draftBody } from '../helpers/admin-posts';
-import { bearer, issueToken } from '../helpers/tokens';
+import { createDraft } from '../helpers/admin-posts';
+import { issueToken } from '../helpers/tokens';
 
 // A post's full-text document (title, excerpt, tag names, body) is built by triggers. A create with tags
 // builds it once, after the tags are linked, instead of once on insert and again on linking.
@@ -53,12 +52,12 @@ describe('the search document of a new post', () => {
   it('is complete for posts created over the API with and without tags; only a create with tags announces', async () => {
     const announce = jest.spyOn(steps, 'announceTagLinks');
     try {
-      const tagged = await request(t.http).post('/api/admin/posts').set(bearer(token)).send(draftBody({ tags: ['Quince orchards', 'Pruning'] })).expect(201);
+      const tagged = await createDraft(t, token, { tags: ['Quince orchards', 'Pruning'] });
       expect(announce).toHaveBeenCalledTimes(1);
-      const untagged = await request(t.http).post('/api/admin/posts').set(bearer(token)).send(draftBody()).expect(201);
+      const untagged = await createDraft(t, token);
       expect(announce).toHaveBeenCalledTimes(1);
-      expect(await complete(tagged.body.data.id)).toBe(true);
-      expect(await complete(untagged.body.data.id)).toBe(true);
+      expect(await complete(tagged.id)).toBe(true);
+      expect(await complete(untagged.id)).toBe(true);
     } finally {
       announce.mockRestore();
     }

@@ -1,4 +1,4 @@
-import { ArgumentMetadata, Type, ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
+import { ArgumentMetadata, Type, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldError } from '../errors/domain-error';
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -24,17 +24,13 @@ function rewrite(message: string, error: ValidationError): string {
 class ValidationPipeWithEmptyQueries extends ValidationPipe {
   private readonly emptyQueryIsNew = new Map<Type<unknown>, boolean>();
 
-  constructor(options: ValidationPipeOptions) {
-    super(options);
-  }
-
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const metatype = metadata.metatype;
     if (metadata.type !== 'query' || !metatype || !isEmptyPlainObject(value)) return super.transform(value, metadata);
-    const bare = this.emptyQueryIsNew.get(metatype);
-    if (bare) return new (metatype as new () => unknown)();
+    const known = this.emptyQueryIsNew.get(metatype);
+    if (known) return new (metatype as new () => unknown)();
     const result = await super.transform(value, metadata);
-    if (bare === undefined) this.emptyQueryIsNew.set(metatype, sameAsNew(result, metatype as new () => object));
+    if (known === undefined) this.emptyQueryIsNew.set(metatype, sameAsNew(result, metatype as new () => object));
     return result;
   }
 }
