@@ -32,10 +32,12 @@ const CASES = {
 const c = CASES[id];
 
 const HZ = 100;
-const ticks = (pid) => {
+/** [user, system] clock ticks of a process. */
+const userSystem = (pid) => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return Number(f[11]) + Number(f[12]);
+  return [Number(f[11]), Number(f[12])];
 };
+const ticks = (pid) => userSystem(pid).reduce((a, b) => a + b);
 const postgresTicks = () => {
   let sum = 0;
   for (const pid of readdirSync('/proc')) {
@@ -63,12 +65,12 @@ try {
   const url = api.base + c.path;
   await measure({ url, method: c.method, body: c.body, connections, durationS: 2 });
   if (profile) process.kill(pid, 'SIGWINCH');
-  const [a0, p0] = [ticks(pid), postgresTicks()];
+  const [a0, s0, p0] = [ticks(pid), userSystem(pid)[1], postgresTicks()];
   const r = await measure({ url, method: c.method, body: c.body, connections, durationS, overallRate });
-  const [a1, p1] = [ticks(pid), postgresTicks()];
+  const [a1, s1, p1] = [ticks(pid), userSystem(pid)[1], postgresTicks()];
   if (profile) process.kill(pid, 'SIGWINCH');
   const perRequest = (t) => Math.round(((t * 1000) / HZ / r.requests) * 100) / 100;
-  console.log(JSON.stringify({ case: id, rps: r.rps, p99: r.p99, errors: r.errors + r.non2xx, apiMsPerRequest: perRequest(a1 - a0), postgresMsPerRequest: perRequest(p1 - p0), peakRssMb: rss.peak() }));
+  console.log(JSON.stringify({ case: id, rps: r.rps, p99: r.p99, errors: r.errors + r.non2xx, apiMsPerRequest: perRequest(a1 - a0), apiKernelMsPerRequest: perRequest(s1 - s0), postgresMsPerRequest: perRequest(p1 - p0), peakRssMb: rss.peak() }));
   if (profile) {
     for (let i = 0; i < 100; i++) {
       try {

@@ -42,9 +42,9 @@ export class SearchService {
   async search(request: SearchRequest): Promise<Paginated<SearchHit>> {
     const limit = request.limit ?? SEARCH_LIMIT.default;
     const bound = request.cursor ? decodeSearchCursor(request.query, request.cursor, request.cursorField ?? 'cursor') : null;
-    const { rows, total } = await this.repository.searchPublished(request.query, limit + 1, bound);
-    const hasMore = rows.length > limit;
-    const items = rows.slice(0, limit).map(({ rank, rawSnippet, ...row }): SearchHit => {
+    const { rows, total, remaining } = await this.repository.searchPublished(request.query, limit, bound);
+    const hasMore = remaining > limit;
+    const items = rows.map(({ rank, rawSnippet, ...row }): SearchHit => {
       const document =
         row.kind === 'page' ? { page: toPageDocument(row, this.config.site, this.images) } : { post: toPostWithRelations(row, this.config.site, this.images) };
       return { type: row.kind, ...document, rank, snippet: toSnippetHtml(rawSnippet) };
