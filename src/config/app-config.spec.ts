@@ -12,6 +12,12 @@ describe('loadConfig', () => {
     expect(config.database.embedded.dataDir).toMatch(/\.data\/postgres$/);
   });
 
+  it('keeps idle database connections for 10 minutes unless told otherwise, within 1 s and 24 h', () => {
+    expect(loadConfig({}).database.poolIdleMs).toBe(600_000);
+    expect(loadConfig({ DATABASE_POOL_IDLE_MS: '30000' }).database.poolIdleMs).toBe(30_000);
+    expect(() => loadConfig({ DATABASE_POOL_IDLE_MS: '10' })).toThrow(ConfigValidationError);
+  });
+
   it('does not seed example content into a configured database unless asked', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@h/db' }).seedOnStart).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@h/db', SEED_ON_START: 'true' }).seedOnStart).toBe(true);

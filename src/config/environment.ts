@@ -48,6 +48,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
   DATABASE_CONNECT_TIMEOUT_MS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(86_400_000)
+  DATABASE_POOL_IDLE_MS?: number;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
   DATABASE_STATEMENT_TIMEOUT_MS?: number;
 

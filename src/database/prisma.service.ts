@@ -116,6 +116,8 @@ export class PrismaService extends PrismaClient {
     const poolOptions = {
       connectionString: url,
       max: config.database.poolSize,
+      // Warm connections outlive a pause between bursts (see AppConfig.database.poolIdleMs).
+      idleTimeoutMillis: config.database.poolIdleMs,
       // Bounded waiting: for a free connection or a new one (queued requests fail instead of piling up),
       // per statement (server-side, so a held lock cannot stall a request), and for idle transactions.
       connectionTimeoutMillis: timeouts.connectMs,

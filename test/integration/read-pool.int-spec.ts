@@ -18,6 +18,10 @@ describe('the public read pool', () => {
     expect([read.mode, main.mode]).toEqual(['force_generic_plan', 'auto']);
   });
 
+  it('keeps idle connections warm in every pool for DATABASE_POOL_IDLE_MS (10 minutes by default)', () => {
+    for (const pool of [t.prisma.pool, t.prisma.readPool, t.prisma.searchPool]) expect(pool.options.idleTimeoutMillis).toBe(600_000);
+  });
+
   it('runs public reads and searches without parallel workers', async () => {
     const workers = Prisma.sql`SELECT current_setting('max_parallel_workers_per_gather') AS n`;
     expect(await sqlRows(t.prisma.readPool, workers)).toEqual([{ n: '0' }]);
