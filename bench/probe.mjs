@@ -38,6 +38,11 @@ const userSystem = (pid) => {
   return [Number(f[11]), Number(f[12])];
 };
 const ticks = (pid) => userSystem(pid).reduce((a, b) => a + b);
+/** [all, system] ticks of the API process, from one read of its stat file. */
+const apiTicks = (pid) => {
+  const [user, system] = userSystem(pid);
+  return [user + system, system];
+};
 const postgresTicks = () => {
   let sum = 0;
   for (const pid of readdirSync('/proc')) {
@@ -65,9 +70,9 @@ try {
   const url = api.base + c.path;
   await measure({ url, method: c.method, body: c.body, connections, durationS: 2 });
   if (profile) process.kill(pid, 'SIGWINCH');
-  const [a0, s0, p0] = [ticks(pid), userSystem(pid)[1], postgresTicks()];
+  const [[a0, s0], p0] = [apiTicks(pid), postgresTicks()];
   const r = await measure({ url, method: c.method, body: c.body, connections, durationS, overallRate });
-  const [a1, s1, p1] = [ticks(pid), userSystem(pid)[1], postgresTicks()];
+  const [[a1, s1], p1] = [apiTicks(pid), postgresTicks()];
   if (profile) process.kill(pid, 'SIGWINCH');
   const perRequest = (t) => Math.round(((t * 1000) / HZ / r.requests) * 100) / 100;
   console.log(JSON.stringify({ case: id, rps: r.rps, p99: r.p99, errors: r.errors + r.non2xx, apiMsPerRequest: perRequest(a1 - a0), apiKernelMsPerRequest: perRequest(s1 - s0), postgresMsPerRequest: perRequest(p1 - p0), peakRssMb: rss.peak() }));
